@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need and npm cannot provide: Debian's Chromium, which
+# Playwright drives (Playwright cannot download its own browser builds on these machines).
+set -euo pipefail
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version
