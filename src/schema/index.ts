@@ -22,3 +22,4 @@ export * from "./task";
 export * from "./list";
 export * from "./project";
 export * from "./error";
+export * from "./account";

@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
+import fastifyStatic from "@fastify/static";
+import rateLimit from "@fastify/rate-limit";
+import crypto from "node:crypto";
+import type { ConsoleConfig } from "../../schema";
+import type { Config } from "../config";
+import type { Db } from "../store/db";
+import type { TaskHooks } from "../tasks/hooks";
+import { registerProxy } from "../proxy";
+import { registerBodyParsers } from "./body";
+import { authenticate, keyFromRequest } from "./auth";
+import { ApiError, sendError } from "./errors";
+import { registerTaskRoutes } from "./tasks";
+import { registerProjectRoutes } from "./projects";
+import { registerAccountRoutes } from "./account";
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  hooks: TaskHooks;
+  /** Extra /v1 routes (the lifecycle's: callbacks, audits, stats, export, files). */
+  extraRoutes?: (v1: FastifyInstance) => void;
+  logger?: boolean;
+}
+
+/** One Fastify app: the embedded API (or the proxy) under /v1, the SPA and files beside it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: config.bodyLimit, trustProxy: true });
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) return sendError(reply, err.statusCode, err.message, err.extra);
+    const code = err.statusCode ?? 500;
+    if (code === 429) return sendError(reply, 429, "too many requests for this API key; slow down and retry shortly");
+    if (code >= 400 && code < 500) return sendError(reply, code, err.message);
+    req.log.error(err);
+    return sendError(reply, 500, "internal server error");
+  });
+
+  app.get("/console-api/config", async (): Promise<ConsoleConfig> => ({
+    api: config.upstreamUrl ?? "embedded",
+    server_key: Boolean(config.serverApiKey),
+  }));
+
+  if (config.upstreamUrl) {
+    registerProxy(app, config.upstreamUrl, config.serverApiKey);
+  } else {
+    registerBodyParsers(app);
+    await app.register(
+      async (v1) => {
+        if (config.rateLimitPerMinute > 0) {
+          await v1.register(rateLimit, {
+            max: config.rateLimitPerMinute,
+            timeWindow: 60_000,
+            // Per key, not per IP: hash so the key never sits in memory as a map key in clear.
+            keyGenerator: (req) =>
+              crypto.createHash("sha256").update(keyFromRequest(req) ?? config.serverApiKey ?? req.ip).digest("hex"),
+          });
+        }
+        v1.addHook("preHandler", async (req) => authenticate(req, db, config.serverApiKey));
+        registerTaskRoutes(v1, db, config, deps.hooks);
+        registerProjectRoutes(v1, db);
+        registerAccountRoutes(v1, db);
+        deps.extraRoutes?.(v1);
+      },
+      { prefix: "/v1" },
+    );
+  }
+
+  const filesDir = path.join(config.dataDir, "files");
+  fs.mkdirSync(filesDir, { recursive: true });
+  await app.register(fastifyStatic, { root: filesDir, prefix: "/files/", decorateReply: false, index: false });
+
+  const indexHtml = path.join(config.distDir, "index.html");
+  const hasSpa = fs.existsSync(indexHtml);
+  if (hasSpa) {
+    await app.register(fastifyStatic, { root: config.distDir, prefix: "/", wildcard: false, index: false });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split("?")[0];
+    if (url.startsWith("/v1/") || url === "/v1" || req.method !== "GET" || url.startsWith("/files/")) {
+      return sendError(reply, 404, `no such endpoint: ${req.method} ${url}`);
+    }
+    if (!hasSpa) {
+      return sendError(reply, 404, "the console is not built; run `npm run build` (npm start does it for you)");
+    }
+    // Client-side routes (/tasks/abc...) all load the SPA, so links survive a reload.
+    return reply.type("text/html").send(fs.createReadStream(indexHtml));
+  });
+
+  return app;
+}

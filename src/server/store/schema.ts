@@ -1,0 +1,113 @@
+import type { Generated } from "kysely";
+
+// Table types for Kysely. Times are epoch milliseconds (integers sort and index well in both
+// SQLite and PostgreSQL); JSON columns hold text.
+
+export type Mode = "test" | "live";
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  callback_auth_key: string;
+  default_callback_url: string | null;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  /** sha256 of the key; the key itself is never stored. */
+  key_hash: string;
+  /** First characters, to tell keys apart in listings. */
+  key_prefix: string;
+  mode: Mode;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface ProjectsTable {
+  id: string;
+  account_id: string;
+  mode: Mode;
+  name: string;
+  type: string;
+  created_at: number;
+}
+
+export interface ProjectParamsTable {
+  project_id: string;
+  version: number;
+  params: string;
+  created_at: number;
+}
+
+export interface TasksTable {
+  id: string;
+  account_id: string;
+  mode: Mode;
+  type: string;
+  status: string;
+  project: string | null;
+  project_param_version: number | null;
+  instruction: string;
+  params: string;
+  response: string | null;
+  urgency: string;
+  callback_url: string | null;
+  metadata: string;
+  unique_id: string | null;
+  created_at: number;
+  completed_at: number | null;
+  /** null until a callback outcome is known. */
+  callback_succeeded: number | null;
+  /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
+  sample_key: number;
+}
+
+export interface CallbackJobsTable {
+  id: Generated<number>;
+  task_id: string;
+  account_id: string;
+  /** The body as first written, so a crash cannot change what is delivered. */
+  body: string;
+  url: string;
+  status: "pending" | "succeeded" | "failed";
+  attempts: number;
+  next_attempt_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CallbackAttemptsTable {
+  id: Generated<number>;
+  job_id: number;
+  task_id: string;
+  attempt: number;
+  at: number;
+  status_code: number | null;
+  error: string | null;
+  latency_ms: number;
+  succeeded: number;
+}
+
+export interface AuditsTable {
+  id: Generated<number>;
+  task_id: string;
+  account_id: string;
+  mode: Mode;
+  accepted: number;
+  comments: string;
+  audited_at: number;
+  audited_by: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  api_keys: ApiKeysTable;
+  projects: ProjectsTable;
+  project_params: ProjectParamsTable;
+  tasks: TasksTable;
+  callback_jobs: CallbackJobsTable;
+  callback_attempts: CallbackAttemptsTable;
+  audits: AuditsTable;
+}

@@ -1,0 +1,115 @@
+import { sql, type Selectable } from "kysely";
+import type { Task, TaskListQuery } from "../../schema";
+import type { Db } from "./db";
+import type { Mode, TasksTable } from "./schema";
+import { readJson } from "./json";
+
+export type TaskRow = Selectable<TasksTable>;
+
+export interface Scope {
+  accountId: string;
+  mode: Mode;
+}
+
+export interface LatestAudit {
+  accepted: number;
+  comments: string;
+  audited_at: number;
+  audited_by: string;
+}
+
+/** The wire task object. Optional fields are left out rather than sent as null, as the docs show. */
+export function toWireTask(row: TaskRow, audit?: LatestAudit | null): Task {
+  const task: Task = {
+    task_id: row.id,
+    created_at: new Date(row.created_at).toISOString(),
+    callback_url: row.callback_url,
+    type: row.type as Task["type"],
+    status: row.status as Task["status"],
+    instruction: row.instruction,
+    urgency: row.urgency as Task["urgency"],
+    params: readJson(row.params, "tasks.params"),
+    metadata: readJson(row.metadata, "tasks.metadata"),
+  };
+  if (row.completed_at !== null) task.completed_at = new Date(row.completed_at).toISOString();
+  if (row.response !== null) task.response = readJson(row.response, "tasks.response");
+  if (row.callback_succeeded !== null) task.callback_succeeded = row.callback_succeeded === 1;
+  if (row.project !== null) task.project = row.project;
+  if (row.project_param_version !== null) task.project_param_version = row.project_param_version;
+  if (row.unique_id !== null) task.unique_id = row.unique_id;
+  if (audit !== undefined) {
+    task.audit = audit
+      ? {
+          accepted: audit.accepted === 1,
+          comments: audit.comments,
+          audited_at: new Date(audit.audited_at).toISOString(),
+          audited_by: audit.audited_by,
+        }
+      : null;
+  }
+  return task;
+}
+
+export async function getTaskRow(db: Db, scope: Scope, id: string): Promise<TaskRow | undefined> {
+  return db
+    .selectFrom("tasks")
+    .selectAll()
+    .where("id", "=", id)
+    .where("account_id", "=", scope.accountId)
+    .where("mode", "=", scope.mode)
+    .executeTakeFirst();
+}
+
+/** Latest audit per task, for a page of tasks, in one query. */
+export async function latestAudits(db: Db, taskIds: string[]): Promise<Map<string, LatestAudit>> {
+  const out = new Map<string, LatestAudit>();
+  if (taskIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("audits")
+    .select(["task_id", "accepted", "comments", "audited_at", "audited_by", "id"])
+    .where("task_id", "in", taskIds)
+    .orderBy("audited_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  for (const r of rows) out.set(r.task_id, r);
+  return out;
+}
+
+export async function getWireTask(db: Db, scope: Scope, id: string): Promise<Task | undefined> {
+  const row = await getTaskRow(db, scope, id);
+  if (!row) return undefined;
+  const audits = await latestAudits(db, [row.id]);
+  return toWireTask(row, audits.get(row.id) ?? null);
+}
+
+/** The filtered set of `GET /v1/tasks`, shared by the list, the export and the stats. */
+export function filteredTasks(db: Db, scope: Scope, q: Omit<TaskListQuery, "limit" | "offset">) {
+  let query = db.selectFrom("tasks").where("account_id", "=", scope.accountId).where("mode", "=", scope.mode);
+  if (q.start_time !== undefined) query = query.where("created_at", ">=", q.start_time);
+  if (q.end_time !== undefined) query = query.where("created_at", "<=", q.end_time);
+  if (q.status) query = query.where("status", "=", q.status);
+  if (q.type) query = query.where("type", "=", q.type);
+  if (q.project) query = query.where("project", "=", q.project);
+  if (q.task_id) {
+    const id = q.task_id.toLowerCase();
+    query = id.length === 24 ? query.where("id", "=", id) : query.where("id", ">=", id).where("id", "<", id + "g");
+  }
+  return query;
+}
+
+export async function listTasks(db: Db, scope: Scope, q: TaskListQuery) {
+  const base = filteredTasks(db, scope, q);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit).offset(q.offset).execute(),
+    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const audits = await latestAudits(db, rows.map((r) => r.id));
+  const total = Number(count.n);
+  return {
+    docs: rows.map((r) => toWireTask(r, audits.get(r.id) ?? null)),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+    has_more: q.offset + rows.length < total,
+  };
+}

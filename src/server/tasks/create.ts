@@ -1,0 +1,160 @@
+import { z } from "zod";
+import {
+  TASK_CREATE_FIELDS,
+  TaskCreateFields,
+  describeZodError,
+  isTaskType,
+  taskTypeRegistry,
+  TASK_TYPES,
+  type Task,
+  type TaskType,
+} from "../../schema";
+import type { Db } from "../store/db";
+import { getProject } from "../store/projects";
+import { getTaskRow, toWireTask, type Scope, type TaskRow } from "../store/tasks";
+import { newObjectId } from "../store/ids";
+import { ApiError, badRequest } from "../http/errors";
+
+export interface CreateOptions {
+  disabledTypes: readonly TaskType[];
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Splits a create body into the task's own fields and the params of its type. */
+function splitBody(body: Record<string, unknown>) {
+  const own: Record<string, unknown> = {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if ((TASK_CREATE_FIELDS as string[]).includes(key)) own[key] = value;
+    else params[key] = value;
+  }
+  return { own, params };
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw badRequest(describeZodError(result.error, input));
+  return result.data;
+}
+
+/** The project's instruction is appended to the task's, as the docs' Projects section says. */
+function joinInstructions(task: string, project: string | undefined): string {
+  if (!project) return task;
+  return task ? `${task}\n\n${project}` : project;
+}
+
+/**
+ * Validates a `POST /v1/task/<type>` body and inserts the task. Everything is checked before the
+ * single INSERT, so a refused request leaves nothing behind.
+ */
+export async function createTask(
+  db: Db,
+  scope: Scope,
+  typeName: string,
+  body: unknown,
+  defaults: { defaultCallbackUrl: string | null },
+  options: CreateOptions,
+): Promise<{ row: TaskRow; task: Task }> {
+  if (!isTaskType(typeName)) {
+    throw badRequest(`unknown task type "${typeName}"; the types are ${TASK_TYPES.join(", ")}`);
+  }
+  const type: TaskType = typeName;
+  if (options.disabledTypes.includes(type)) {
+    throw new ApiError(402, `${type} tasks are not enabled on this server`);
+  }
+  if (!isPlainObject(body)) throw badRequest("the request body must be a JSON object or a form");
+
+  const { own, params: rawParams } = splitBody(body);
+  const fields = parseOrThrow(TaskCreateFields, own);
+  const definition = taskTypeRegistry[type];
+  const params = parseOrThrow(definition.params, rawParams) as Record<string, unknown>;
+
+  let instruction = fields.instruction ?? "";
+  let projectName: string | null = null;
+  let paramVersion: number | null = null;
+  if (fields.project !== undefined) {
+    const found = await getProject(db, scope, fields.project);
+    if (!found) throw badRequest(`project: there is no project named "${fields.project}"`);
+    if (found.project.type !== type) {
+      throw badRequest(`project: "${fields.project}" is a project of ${found.project.type} tasks, not ${type}`);
+    }
+    const history = found.project.param_history;
+    const wanted = fields.project_param_version;
+    projectName = found.project.name;
+    if (wanted === -1) {
+      paramVersion = -1;
+    } else {
+      const entry = wanted === undefined ? history[history.length - 1] : history.find((h) => h.version === wanted);
+      if (!entry) {
+        throw badRequest(`project_param_version: project "${fields.project}" has no version ${wanted} (latest is ${history.length - 1})`);
+      }
+      paramVersion = entry.version;
+      instruction = joinInstructions(instruction, typeof entry.instruction === "string" ? entry.instruction : undefined);
+    }
+  } else if (fields.project_param_version !== undefined) {
+    throw badRequest("project_param_version: only makes sense together with project");
+  }
+  if (definition.instructionRequired && !instruction.trim()) {
+    throw badRequest(`instruction: is required for ${type} tasks`);
+  }
+
+  const callbackUrl = fields.callback_url ?? defaults.defaultCallbackUrl;
+  if (!callbackUrl) {
+    throw badRequest("callback_url: is required (this account has no default callback URL)");
+  }
+
+  if (fields.unique_id !== undefined) await refuseDuplicate(db, scope, fields.unique_id);
+
+  const now = Date.now();
+  const row: TaskRow = {
+    id: newObjectId(now),
+    account_id: scope.accountId,
+    mode: scope.mode,
+    type,
+    status: "pending",
+    project: projectName,
+    project_param_version: paramVersion,
+    instruction,
+    params: JSON.stringify(params),
+    response: null,
+    urgency: fields.urgency,
+    callback_url: callbackUrl,
+    metadata: JSON.stringify(fields.metadata),
+    unique_id: fields.unique_id ?? null,
+    created_at: now,
+    completed_at: null,
+    callback_succeeded: null,
+    sample_key: Math.random(),
+  };
+  try {
+    await db.insertInto("tasks").values(row).execute();
+  } catch (err) {
+    // Two concurrent creates with one unique_id: the index lets one through, the other lands here.
+    if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);
+    throw err;
+  }
+  return { row, task: toWireTask(row, null) };
+}
+
+async function refuseDuplicate(db: Db, scope: Scope, uniqueId: string): Promise<void> {
+  const existing = await db
+    .selectFrom("tasks")
+    .select("id")
+    .where("account_id", "=", scope.accountId)
+    .where("mode", "=", scope.mode)
+    .where("unique_id", "=", uniqueId)
+    .executeTakeFirst();
+  if (existing) {
+    throw new ApiError(409, `unique_id: "${uniqueId}" was already used by task ${existing.id}`, { task_id: existing.id });
+  }
+}
+
+/** Re-reads a task after a write, for the answer. */
+export async function reloadTask(db: Db, scope: Scope, id: string): Promise<TaskRow> {
+  const row = await getTaskRow(db, scope, id);
+  if (!row) throw new ApiError(404, `no task with task_id ${id}`);
+  return row;
+}

@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../config";
+import { startServer } from "../main";
+
+// API tests talk HTTP to a real server on an ephemeral port with a real database file.
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  testKey: string;
+  liveKey: string;
+  /** fetch against the server with a key (Basic auth, key as user name). */
+  api(pathname: string, init?: RequestInit & { key?: string | null; json?: unknown; form?: string }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+let counter = 0;
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `scale-test-${process.pid}-${counter++}-`));
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? tempDataDir();
+  const testKey = env.SCALE_TEST_KEY ?? `test_${"t".repeat(8)}${counter}${Date.now().toString(16)}`;
+  const liveKey = env.SCALE_LIVE_KEY ?? `live_${"l".repeat(8)}${counter}${Date.now().toString(16)}`;
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DEMO_DATA: "0",
+    DIST_DIR: path.join(dataDir, "no-dist"),
+    RATE_LIMIT_PER_MINUTE: "0",
+    ...env,
+    DATA_DIR: dataDir,
+    SCALE_TEST_KEY: testKey,
+    SCALE_LIVE_KEY: liveKey,
+  });
+  const server = await startServer(config, { quiet: true });
+  const url = `http://127.0.0.1:${server.port}`;
+  return {
+    url,
+    dataDir,
+    testKey,
+    liveKey,
+    api(pathname, init = {}) {
+      const { key = testKey, json, form, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (key) headers.set("authorization", "Basic " + Buffer.from(`${key}:`).toString("base64"));
+      let body = rest.body;
+      if (json !== undefined) {
+        headers.set("content-type", "application/json");
+        body = JSON.stringify(json);
+      } else if (form !== undefined) {
+        headers.set("content-type", "application/x-www-form-urlencoded");
+        body = form;
+      }
+      const method = rest.method ?? (body !== undefined ? "POST" : "GET");
+      return fetch(url + pathname, { ...rest, method, headers, body });
+    },
+    stop: () => server.stop(),
+  };
+}
