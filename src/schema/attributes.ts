@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formNumber } from "./form";
+import { formArray, formNumber } from "./form";
 import { LabelChoice, leafLabels } from "./common";
 
 // annotation_attributes: extra per-annotation questions (category, number or angle), each
@@ -7,7 +7,7 @@ import { LabelChoice, leafLabels } from "./common";
 
 /** `{ "label": "car" }`, `{ "label": ["car", "truck"] }`, `{ "is_parked": "Yes" }`: one key. */
 export const Condition = z
-  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+  .record(z.string(), z.union([z.string(), formArray(z.string())]))
   .refine((c) => Object.keys(c).length === 1, { error: "a Condition has exactly one key" });
 export type Condition = z.infer<typeof Condition>;
 
@@ -17,7 +17,7 @@ export const Conditions = z
       error: 'label_condition must have the key "label"',
     }).optional(),
     attribute_conditions: z
-      .union([Condition, z.array(Condition)])
+      .union([formArray(Condition), Condition])
       .transform((c) => (Array.isArray(c) ? c : [c]))
       .optional(),
   })
@@ -32,7 +32,7 @@ const base = {
 export const CategoryAttribute = z.object({
   type: z.literal("category"),
   ...base,
-  choices: z.array(LabelChoice).min(1, { error: "a category attribute needs choices" }),
+  choices: formArray(LabelChoice).check(z.minLength(1, { error: "a category attribute needs choices" })),
 });
 export const NumberAttribute = z
   .object({ type: z.literal("number"), ...base, min: formNumber.optional(), max: formNumber.optional() })

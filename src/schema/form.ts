@@ -26,12 +26,31 @@ export const formInt = z.preprocess(
 );
 
 /**
+ * Form bodies are parsed without guessing arrays (`category_ids[123]=x` must stay an object), so
+ * an indexed list arrives as `{"0": …, "1": …}`. Where the schema wants an array, read it as one.
+ */
+function indexedObjectToArray(v: unknown): unknown {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length === 0 || !keys.every((k) => /^\d+$/.test(k))) return v;
+  return keys.sort((a, b) => Number(a) - Number(b)).map((k) => (v as Record<string, unknown>)[k]);
+}
+
+/** An array in JSON, or an indexed list from a form. */
+export function formArray<T extends z.ZodType>(item: T) {
+  return z.preprocess(indexedObjectToArray, z.array(item, { error: "must be an array" }));
+}
+
+/**
  * A repeated form key arrives as an array, a single one as a plain string: `-d labels=road` must
  * mean `["road"]`. Wrap lone values so both encodings give the same array.
  */
 export function oneOrMany<T extends z.ZodType>(item: T) {
   return z.preprocess(
-    (v) => (v === undefined || v === null || Array.isArray(v) ? v : [v]),
+    (raw) => {
+      const v = indexedObjectToArray(raw);
+      return v === undefined || v === null || Array.isArray(v) ? v : [v];
+    },
     z.array(item, { error: "must be an array" }),
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formNumber } from "./form";
+import { formArray, formNumber } from "./form";
 
 // Geometry as the docs put it on the wire: image pixels, origin at the top-left corner.
 // Layers use the same shapes as responses ("passing one Scale task's data to another is easy"),
@@ -30,13 +30,13 @@ export const PointAnnotation = z.object({ x: formNumber, y: formNumber, ...label
 export type PointAnnotation = z.infer<typeof PointAnnotation>;
 
 export const LineAnnotation = z.object({
-  vertices: z.array(Vertex).min(1, { error: "a line needs at least one vertex" }),
+  vertices: formArray(Vertex).check(z.minLength(1, { error: "a line needs at least one vertex" })),
   ...labelled,
 });
 export type LineAnnotation = z.infer<typeof LineAnnotation>;
 
 export const PolygonAnnotation = z.object({
-  vertices: z.array(Vertex).min(1, { error: "a polygon needs at least one vertex" }),
+  vertices: formArray(Vertex).check(z.minLength(1, { error: "a polygon needs at least one vertex" })),
   ...labelled,
 });
 export type PolygonAnnotation = z.infer<typeof PolygonAnnotation>;
@@ -92,10 +92,10 @@ export const Point3d = z.object({ x: z.number(), y: z.number(), z: z.number() })
 
 export const CuboidAnnotation = z.object({
   label: z.string().optional(),
-  vertices: z.array(CuboidVertex).min(1, { error: "a cuboid needs its visible vertices" }),
-  edges: z.array(CuboidEdge).default([]),
-  points_2d: z.array(Vertex).length(8, { error: "points_2d holds all 8 corners" }).optional(),
-  points_3d: z.array(Point3d).length(8, { error: "points_3d holds all 8 corners" }).optional(),
+  vertices: formArray(CuboidVertex).check(z.minLength(1, { error: "a cuboid needs its visible vertices" })),
+  edges: formArray(CuboidEdge).default([]),
+  points_2d: formArray(Vertex).check(z.length(8, { error: "points_2d holds all 8 corners" })).optional(),
+  points_3d: formArray(Point3d).check(z.length(8, { error: "points_3d holds all 8 corners" })).optional(),
   attributes: AttributeValues.optional(),
 });
 export type CuboidAnnotation = z.infer<typeof CuboidAnnotation>;
@@ -107,18 +107,18 @@ export type LayerLine = z.infer<typeof LayerLine>;
 /** A cuboid in `layers` needs only labelled vertices; edges are derived when drawn. */
 export const LayerCuboid = z.object({
   label: z.string().optional(),
-  vertices: z.array(CuboidVertex).min(1, { error: "a cuboid needs its visible vertices" }),
-  edges: z.array(CuboidEdge).optional(),
+  vertices: formArray(CuboidVertex).check(z.minLength(1, { error: "a cuboid needs its visible vertices" })),
+  edges: formArray(CuboidEdge).optional(),
 });
 export type LayerCuboid = z.infer<typeof LayerCuboid>;
 
 /** Read-only objects pre-drawn on the image. */
 export const Layers = z
   .object({
-    boxes: z.array(BoxAnnotation).optional(),
-    lines: z.array(LayerLine).optional(),
-    polygons: z.array(PolygonAnnotation).optional(),
-    cuboids: z.array(LayerCuboid).optional(),
+    boxes: formArray(BoxAnnotation).optional(),
+    lines: formArray(LayerLine).optional(),
+    polygons: formArray(PolygonAnnotation).optional(),
+    cuboids: formArray(LayerCuboid).optional(),
   })
   .strict();
 export type Layers = z.infer<typeof Layers>;

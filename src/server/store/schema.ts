@@ -62,6 +62,8 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
+  /** When the attachments were fetched and checked; null until then (resumed after a restart). */
+  attachments_checked_at: number | null;
 }
 
 export interface CallbackJobsTable {
@@ -76,6 +78,8 @@ export interface CallbackJobsTable {
   next_attempt_at: number;
   created_at: number;
   updated_at: number;
+  /** A dispatcher that claimed the job owns it until then; null when nobody does. */
+  leased_until: number | null;
 }
 
 export interface CallbackAttemptsTable {
@@ -101,6 +105,17 @@ export interface AuditsTable {
   audited_by: string;
 }
 
+export interface TaskAttachmentsTable {
+  task_id: string;
+  url: string;
+  status_code: number | null;
+  error: string | null;
+  content_type: string | null;
+  width: number | null;
+  height: number | null;
+  checked_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -110,4 +125,5 @@ export interface Database {
   callback_jobs: CallbackJobsTable;
   callback_attempts: CallbackAttemptsTable;
   audits: AuditsTable;
+  task_attachments: TaskAttachmentsTable;
 }
