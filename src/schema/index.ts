@@ -23,3 +23,4 @@ export * from "./list";
 export * from "./project";
 export * from "./error";
 export * from "./account";
+export * from "./lifecycle";

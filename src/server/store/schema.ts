@@ -62,8 +62,11 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
-  /** When the attachments were fetched and checked; null until then (resumed after a restart). */
-  attachments_checked_at: number | null;
+  /**
+   * When the attachments were fetched and checked; null until then (resumed after a restart).
+   * Optional so rows written before the lifecycle existed (and create.ts's insert) still type.
+   */
+  attachments_checked_at?: number | null;
 }
 
 export interface CallbackJobsTable {

@@ -1,0 +1,60 @@
+// The frame around every signed-in screen: the mode banner, the side navigation and the page.
+import { Link, Outlet } from "@tanstack/react-router";
+import { ModeBanner, ModeBadge } from "./ModeBanner";
+import { NAV_ITEMS } from "./nav";
+import { useSignOut } from "./useSignOut";
+import styles from "./Layout.module.css";
+
+export function Layout() {
+  const signOut = useSignOut();
+  return (
+    <div className={styles.frame}>
+      <a className={styles.skip} href="#main">
+        Skip to content
+      </a>
+      <ModeBanner />
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label="Main">
+          <div className={styles.brand}>
+            <img src="/favicon.svg" alt="" width={20} height={20} />
+            <span>Scale Workbench</span>
+          </div>
+          <ul className={styles.navList}>
+            {NAV_ITEMS.map((item) =>
+              item.ready ? (
+                <li key={item.to}>
+                  <Link
+                    // The /audit, /work and /create slots are never `ready` here, so the cast
+                    // only widens to routes that exist.
+                    to={item.to as "/"}
+                    className={styles.navLink}
+                    activeProps={{ className: `${styles.navLink} ${styles.active}`, "aria-current": "page" }}
+                    activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ) : (
+                <li key={item.to}>
+                  <span className={`${styles.navLink} ${styles.disabled}`} aria-disabled="true" title="Coming soon">
+                    {item.label}
+                    <span className={styles.soon}>soon</span>
+                  </span>
+                </li>
+              ),
+            )}
+          </ul>
+          <div className={styles.navFooter}>
+            <ModeBadge />
+            <button type="button" className="btn btn-sm btn-ghost" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
+        </nav>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// Code-based routes. Search params are validated with the features' zod schemas (TanStack Router
+// accepts Standard Schema validators directly), so filters survive reload and can be shared.
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter } from "@tanstack/react-router";
+import { DashboardPage, DashboardSearch } from "../features/dashboard";
+import { ProjectPage, ProjectsPage } from "../features/projects";
+import { SettingsPage } from "../features/settings";
+import { TaskDetailPage, TasksPage, TasksSearch } from "../features/tasks";
+import { AuthGate } from "./AuthGate";
+import { NotFound, RouteError } from "./RouteFallbacks";
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AuthGate,
+  notFoundComponent: NotFound,
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  validateSearch: DashboardSearch,
+  component: DashboardPage,
+});
+
+const tasksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "tasks",
+  validateSearch: TasksSearch,
+  component: TasksPage,
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "tasks/$taskId",
+  component: TaskDetailPage,
+});
+
+const projectsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "projects",
+  component: ProjectsPage,
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "projects/$name",
+  component: ProjectPage,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "settings",
+  component: SettingsPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  overviewRoute,
+  tasksRoute,
+  taskRoute,
+  projectsRoute,
+  projectRoute,
+  settingsRoute,
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultErrorComponent: RouteError,
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { CanvasStage } from "./CanvasStage";
+import { Legend } from "./panel/Legend";
+import { ObjectList } from "./panel/ObjectList";
+import { Toolbar } from "./panel/Toolbar";
+import { useImage } from "./raster/useImage";
+import { CanvasRenderer, type FrameStats } from "./render/renderer";
+import { CanvasRuntimeContext, type CanvasRuntime } from "./runtime";
+import { imageUrlOfTask, sceneFromTask, type CanvasTask } from "./scene/fromTask";
+import { SceneIndex } from "./scene/sceneIndex";
+import type { Scene, SceneObject } from "./scene/types";
+import { CanvasStoreContext, createCanvasStore } from "./store";
+
+export interface AnnotationCanvasProps {
+  /** The wire task object (type, params with attachment and layers, response). */
+  task?: CanvasTask;
+  /** Or an already normalised scene (takes precedence over `task`). */
+  scene?: Scene;
+  /** The image to draw; defaults to the task's image attachment. */
+  imageUrl?: string | null;
+  /** Height of the whole component (CSS); the width follows the parent. Default 600. */
+  height?: number | string;
+  /** Show the built-in legend and object list beside the canvas. Default true. */
+  sidePanel?: boolean;
+  /** Controlled selection by object id (e.g. from the URL); omit to leave selection to the canvas. */
+  selectedId?: string | null;
+  onSelect?: (object: SceneObject | null) => void;
+  onHover?: (object: SceneObject | null) => void;
+  /** Instrumentation: called after every drawn frame with what was redrawn and how long it took. */
+  onFrame?: (stats: FrameStats) => void;
+}
+
+const EMPTY_SCENE: Scene = { objects: [], mask: null };
+
+/** Read-only annotation viewer: image, masks, responses and layers, with legend and object list. */
+export function AnnotationCanvas(props: AnnotationCanvasProps) {
+  const { task, scene: sceneProp, height = 600, sidePanel = true, selectedId } = props;
+  const [store] = useState(createCanvasStore);
+  const [renderer] = useState(() => new CanvasRenderer(store));
+  const scene = useMemo(() => sceneProp ?? (task ? sceneFromTask(task) : EMPTY_SCENE), [sceneProp, task]);
+  const index = useMemo(() => new SceneIndex(scene.objects), [scene]);
+  const maskRef = useRef<CanvasRuntime["mask"]["current"]>(null);
+  const runtime = useMemo<CanvasRuntime>(() => ({ scene, index, renderer, mask: maskRef }), [scene, index, renderer]);
+  const imageUrl = props.imageUrl !== undefined ? props.imageUrl : task ? imageUrlOfTask(task) : null;
+  const image = useImage(imageUrl);
+
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  useEffect(() => {
+    renderer.onFrame = (stats) => callbacks.current.onFrame?.(stats);
+    renderer.start();
+    return () => renderer.stop();
+  }, [renderer]);
+
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.hoveredId !== prev.hoveredId) callbacks.current.onHover?.(s.hoveredId ? (index.byId.get(s.hoveredId) ?? null) : null);
+        if (s.selectedId !== prev.selectedId) callbacks.current.onSelect?.(s.selectedId ? (index.byId.get(s.selectedId) ?? null) : null);
+      }),
+    [store, index],
+  );
+
+  useEffect(() => {
+    if (selectedId !== undefined && store.getState().selectedId !== selectedId) store.getState().select(selectedId);
+  }, [selectedId, store]);
+
+  // A new scene invalidates ids that no longer exist, and everything drawn.
+  useEffect(() => {
+    const s = store.getState();
+    if (s.selectedId && !index.byId.has(s.selectedId)) s.select(null);
+    if (s.hoveredId && !index.byId.has(s.hoveredId)) s.hover(null);
+    renderer.invalidate("static");
+    renderer.invalidate("overlay");
+  }, [index, store, renderer]);
+
+  const root: CSSProperties = { display: "flex", flexDirection: "column", height, minHeight: 0 };
+  return (
+    <CanvasStoreContext.Provider value={store}>
+      <CanvasRuntimeContext.Provider value={runtime}>
+        <div style={root} data-testid="annotation-canvas-root">
+          <Toolbar />
+          <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+            <CanvasStage image={image} />
+            {sidePanel && (
+              <aside
+                style={{ width: 260, display: "flex", flexDirection: "column", minHeight: 0, borderLeft: "1px solid rgba(127,127,127,0.3)" }}
+              >
+                <div style={{ overflow: "auto", maxHeight: "45%" }}>
+                  <Legend />
+                </div>
+                <ObjectList />
+              </aside>
+            )}
+          </div>
+        </div>
+      </CanvasRuntimeContext.Provider>
+    </CanvasStoreContext.Provider>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, type RefObject } from "react";
+import { actualSize, fitImage, panBy, screenToImage, wheelZoomFactor, zoomAt } from "../../geometry";
+import { maskLabelAt } from "../raster/mask";
+import { useCanvasRuntime } from "../runtime";
+import { isShown, useCanvasStoreApi } from "../store";
+import { HIT_TOLERANCE_PX } from "../style";
+
+/** A wheel gesture counts as settled (and the vectors are redrawn sharp) after this pause. */
+const WHEEL_SETTLE_MS = 140;
+/** A press that moves less than this is a click (select), not a pan. */
+const CLICK_SLOP_PX = 4;
+const ZOOM_STEP = 1.25;
+
+export const FIT_PADDING_PX = 16;
+
+/**
+ * Read-only viewing interaction on the stage container: wheel zoom at the cursor, drag or
+ * space-drag pan, hover and click picking through the spatial index, and keyboard shortcuts.
+ * Editing tools will add their own modes beside this one; space-drag stays the pan in all.
+ */
+export function useViewportGestures(containerRef: RefObject<HTMLDivElement | null>): void {
+  const store = useCanvasStoreApi();
+  const { index, mask } = useCanvasRuntime();
+
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    let settleTimer = 0;
+    let spaceDown = false;
+    let press: { id: number; x: number; y: number; moved: boolean; lastX: number; lastY: number } | null = null;
+
+    const local = (e: MouseEvent) => {
+      const r = el.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    const settleSoon = () => {
+      window.clearTimeout(settleTimer);
+      settleTimer = window.setTimeout(() => store.getState().setGesture(false), WHEEL_SETTLE_MS);
+    };
+    const pickAt = (sx: number, sy: number) => {
+      const s = store.getState();
+      const p = screenToImage(s.view, sx, sy);
+      return index.pick(p.x, p.y, HIT_TOLERANCE_PX / s.view.scale, (o) => isShown(s, o));
+    };
+
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const s = store.getState();
+      const p = local(e);
+      // Horizontal-only wheels (trackpad sideways swipes) pan; everything else zooms at the cursor.
+      if (e.ctrlKey || Math.abs(e.deltaY) >= Math.abs(e.deltaX)) {
+        s.setView(zoomAt(s.view, wheelZoomFactor(e.deltaY, e.deltaMode), p.x, p.y));
+      } else {
+        s.setView(panBy(s.view, -e.deltaX, 0));
+      }
+      s.setGesture(true);
+      settleSoon();
+    };
+
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.button !== 0 && e.button !== 1) return;
+      el.focus({ preventScroll: true });
+      const p = local(e);
+      press = { id: e.pointerId, x: p.x, y: p.y, lastX: p.x, lastY: p.y, moved: spaceDown || e.button === 1 };
+      try {
+        el.setPointerCapture(e.pointerId);
+      } catch {
+        // Synthetic pointers (tests, benchmarks) have no capture target; panning works without it.
+      }
+      if (press.moved) el.style.cursor = "grabbing";
+    };
+
+    const onPointerMove = (e: PointerEvent) => {
+      const s = store.getState();
+      const p = local(e);
+      if (press && press.id === e.pointerId) {
+        if (!press.moved && Math.hypot(p.x - press.x, p.y - press.y) >= CLICK_SLOP_PX) press.moved = true;
+        if (press.moved) {
+          s.setView(panBy(s.view, p.x - press.lastX, p.y - press.lastY));
+          s.setGesture(true);
+          el.style.cursor = "grabbing";
+        }
+        press.lastX = p.x;
+        press.lastY = p.y;
+        return;
+      }
+      const hit = pickAt(p.x, p.y);
+      s.hover(hit ? hit.id : null);
+      const ip = screenToImage(s.view, p.x, p.y);
+      s.setPointer(p, mask.current ? maskLabelAt(mask.current, ip.x, ip.y) : null);
+      el.style.cursor = spaceDown ? "grab" : hit ? "pointer" : "default";
+    };
+
+    const onPointerUp = (e: PointerEvent) => {
+      if (!press || press.id !== e.pointerId) return;
+      const s = store.getState();
+      if (press.moved) {
+        s.setGesture(false);
+      } else {
+        const hit = pickAt(press.x, press.y);
+        s.select(hit ? hit.id : null);
+      }
+      press = null;
+      el.style.cursor = spaceDown ? "grab" : "default";
+    };
+
+    const onPointerLeave = () => {
+      if (press) return;
+      const s = store.getState();
+      s.hover(null);
+      s.setPointer(null, null);
+    };
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.target !== el) return;
+      const s = store.getState();
+      const centre = { x: s.viewport.width / 2, y: s.viewport.height / 2 };
+      switch (e.key) {
+        case " ":
+          spaceDown = true;
+          el.style.cursor = "grab";
+          break;
+        case "f":
+        case "F":
+          if (s.imageSize) s.setView(fitImage(s.imageSize, s.viewport, FIT_PADDING_PX));
+          break;
+        case "1":
+          s.setView(actualSize(s.view, s.viewport));
+          break;
+        case "+":
+        case "=":
+          s.setView(zoomAt(s.view, ZOOM_STEP, centre.x, centre.y));
+          break;
+        case "-":
+          s.setView(zoomAt(s.view, 1 / ZOOM_STEP, centre.x, centre.y));
+          break;
+        case "l":
+        case "L":
+          s.set({ showLabels: !s.showLabels });
+          break;
+        case "m":
+        case "M":
+          s.toggleKind("mask");
+          break;
+        case "Escape":
+          s.select(null);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === " ") {
+        spaceDown = false;
+        el.style.cursor = "default";
+      }
+    };
+
+    el.addEventListener("wheel", onWheel, { passive: false });
+    el.addEventListener("pointerdown", onPointerDown);
+    el.addEventListener("pointermove", onPointerMove);
+    el.addEventListener("pointerup", onPointerUp);
+    el.addEventListener("pointercancel", onPointerUp);
+    el.addEventListener("pointerleave", onPointerLeave);
+    el.addEventListener("keydown", onKeyDown);
+    el.addEventListener("keyup", onKeyUp);
+    return () => {
+      window.clearTimeout(settleTimer);
+      el.removeEventListener("wheel", onWheel);
+      el.removeEventListener("pointerdown", onPointerDown);
+      el.removeEventListener("pointermove", onPointerMove);
+      el.removeEventListener("pointerup", onPointerUp);
+      el.removeEventListener("pointercancel", onPointerUp);
+      el.removeEventListener("pointerleave", onPointerLeave);
+      el.removeEventListener("keydown", onKeyDown);
+      el.removeEventListener("keyup", onKeyUp);
+    };
+  }, [containerRef, store, index, mask]);
+}

@@ -1,0 +1,33 @@
+import type { KindName } from "../scene/types";
+import { boxKind } from "./box";
+import { cuboidKind } from "./cuboid";
+import { lineKind } from "./line";
+import { pointKind } from "./point";
+import { polygonKind } from "./polygon";
+import type { AnyKindDefinition, KindDefinition } from "./types";
+
+/**
+ * The one list of geometry kinds, in drawing order (bottom to top): big filled shapes first so
+ * lines and points stay visible on top of them.
+ */
+export const kindRegistry: { readonly [K in KindName]: KindDefinition<K> } = {
+  polygon: polygonKind,
+  cuboid: cuboidKind,
+  box: boxKind,
+  line: lineKind,
+  point: pointKind,
+};
+
+export const KIND_ORDER: readonly KindName[] = ["polygon", "cuboid", "box", "line", "point"];
+
+export const kinds: readonly AnyKindDefinition[] = KIND_ORDER.map((k) => kindRegistry[k]);
+
+/**
+ * The registry's definition for an object's kind, typed for any object. TypeScript can't
+ * correlate `kindRegistry[o.kind]` with `o`, so this is the one place that widens it.
+ */
+export function kindOf(kind: KindName): KindDefinition<KindName> {
+  return kindRegistry[kind] as unknown as KindDefinition<KindName>;
+}
+
+export type { AnyKindDefinition, DrawStyle, KindDefinition, OverlayShape, WireContext } from "./types";

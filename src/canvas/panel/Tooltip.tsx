@@ -1,0 +1,44 @@
+import type { CSSProperties } from "react";
+import { useCanvasRuntime } from "../runtime";
+import { useCanvas } from "../store";
+
+const box: CSSProperties = {
+  position: "absolute",
+  pointerEvents: "none",
+  background: "rgba(17, 24, 39, 0.92)",
+  color: "#f9fafb",
+  font: "12px system-ui, sans-serif",
+  padding: "4px 8px",
+  borderRadius: 4,
+  maxWidth: 280,
+  whiteSpace: "nowrap",
+  zIndex: 2,
+};
+
+/** Label, kind and attributes of the hovered object, and the mask label under the cursor. */
+export function Tooltip() {
+  const { index } = useCanvasRuntime();
+  const hoveredId = useCanvas((s) => s.hoveredId);
+  const pointer = useCanvas((s) => s.pointer);
+  const maskLabel = useCanvas((s) => s.maskLabelAtPointer);
+  const gesture = useCanvas((s) => s.gesture);
+  const hovered = hoveredId ? index.byId.get(hoveredId) : undefined;
+  if (!pointer || gesture || (!hovered && !maskLabel)) return null;
+  return (
+    <div style={{ ...box, left: pointer.x + 14, top: pointer.y + 14 }} data-testid="canvas-tooltip" role="tooltip">
+      {hovered && (
+        <>
+          <div data-testid="canvas-tooltip-label">
+            <strong>{hovered.label || "(no label)"}</strong> · {hovered.kind}
+          </div>
+          {Object.entries(hovered.attributes).map(([k, v]) => (
+            <div key={k}>
+              {k}: {String(v)}
+            </div>
+          ))}
+        </>
+      )}
+      {maskLabel && <div data-testid="canvas-tooltip-mask">mask: {maskLabel}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { labelFits, visibleRect, type Size, type View } from "../../geometry";
+import { kindOf } from "../kinds";
+import type { DrawStyle } from "../kinds";
+import { isShown, type CanvasState } from "../store";
+import type { SceneIndex } from "../scene/sceneIndex";
+import type { KindName, SceneObject } from "../scene/types";
+import { LABEL_FONT_PX, labelColor, MAX_STATIC_LABELS } from "../style";
+
+type DrawState = Pick<CanvasState, "hiddenLabels" | "hiddenKinds" | "hiddenSources" | "showLabels" | "view" | "viewport">;
+
+/** Culled to the viewport through the kind's spatial index, then filtered by the legend. */
+function shownInView(index: SceneIndex, kind: KindName, s: DrawState): SceneObject[] {
+  if (s.hiddenKinds.has(kind)) return [];
+  const rect = visibleRect(s.view, s.viewport);
+  return index.visible(kind, rect).filter((o) => isShown(s, o));
+}
+
+/** One kind's batch: layers first (under), then responses. The context is in image pixels. */
+export function drawStaticKind(ctx: CanvasRenderingContext2D, index: SceneIndex, kind: KindName, s: DrawState): void {
+  const objects = shownInView(index, kind, s);
+  if (objects.length === 0) return;
+  const def = kindOf(kind);
+  const layer = objects.filter((o) => o.source === "layer");
+  const response = layer.length === 0 ? objects : objects.filter((o) => o.source === "response");
+  const base: Omit<DrawStyle, "source"> = { scale: s.view.scale, colorOf: labelColor };
+  if (layer.length > 0) def.drawBatch(ctx, layer, { ...base, source: "layer" });
+  if (response.length > 0) def.drawBatch(ctx, response, { ...base, source: "response" });
+}
+
+const textWidths = new Map<string, number>();
+
+/**
+ * Label tags in screen space (constant size at any zoom), only for objects big enough on screen
+ * and at most MAX_STATIC_LABELS of them.
+ */
+export function drawStaticLabels(
+  ctx: CanvasRenderingContext2D,
+  index: SceneIndex,
+  kinds: readonly KindName[],
+  s: DrawState,
+  pixelRatio: number,
+): void {
+  if (!s.showLabels) return;
+  const items: { o: SceneObject; x: number; y: number }[] = [];
+  for (const kind of kinds) {
+    const def = kindOf(kind);
+    for (const o of shownInView(index, kind, s)) {
+      if (o.label === "" || (o.kind !== "point" && !labelFits(o.bounds, s.view.scale))) continue;
+      const a = def.labelAnchor(o);
+      items.push({ o, x: a.x * s.view.scale + s.view.x, y: a.y * s.view.scale + s.view.y });
+      if (items.length > MAX_STATIC_LABELS) return;
+    }
+  }
+  ctx.save();
+  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  ctx.setLineDash([]);
+  ctx.font = `${LABEL_FONT_PX}px system-ui, sans-serif`;
+  ctx.textBaseline = "top";
+  const h = LABEL_FONT_PX + 4;
+  for (const { o, x, y } of items) {
+    let w = textWidths.get(o.label);
+    if (w === undefined) {
+      w = ctx.measureText(o.label).width + 6;
+      textWidths.set(o.label, w);
+    }
+    ctx.globalAlpha = o.source === "layer" ? 0.6 : 0.9;
+    ctx.fillStyle = labelColor(o.label);
+    ctx.fillRect(x, y - h, w, h);
+    ctx.fillStyle = "#111111";
+    ctx.fillText(o.label, x + 3, y - h + 2);
+  }
+  ctx.restore();
+}
+
+export type { DrawState, Size, View };

@@ -1,0 +1,22 @@
+import { createContext, useContext } from "react";
+import type { MaskData } from "./raster/mask";
+import type { CanvasRenderer } from "./render/renderer";
+import type { SceneIndex } from "./scene/sceneIndex";
+import type { Scene } from "./scene/types";
+
+/** Per-canvas objects that aren't state to render from: the prepared scene and the renderer. */
+export interface CanvasRuntime {
+  scene: Scene;
+  index: SceneIndex;
+  renderer: CanvasRenderer;
+  /** The loaded mask, read by the pointer handler for the label under the cursor. */
+  mask: { current: MaskData | null };
+}
+
+export const CanvasRuntimeContext = createContext<CanvasRuntime | null>(null);
+
+export function useCanvasRuntime(): CanvasRuntime {
+  const r = useContext(CanvasRuntimeContext);
+  if (!r) throw new Error("canvas components must be rendered inside <AnnotationCanvas>");
+  return r;
+}

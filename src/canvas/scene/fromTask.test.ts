@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { imageUrlOfTask, sceneFromTask } from "./fromTask";
+
+const layers = {
+  boxes: [{ label: "car", height: 97, width: 147, top: 229, left: 300 }],
+  polygons: [{ vertices: [{ y: 145, x: 356 }, { y: 103, x: 502 }, { y: 264, x: 482 }], label: "building" }],
+  lines: [{ vertices: [{ y: 323, x: 414 }, { y: 164, x: 616 }, { y: 334, x: 776 }], label: "crosswalk", spline: true }],
+  cuboids: [
+    {
+      vertices: [
+        { description: "face-topleft", y: 219.0, x: 137.0 },
+        { description: "face-bottomleft", y: 318.0, x: 137.0 },
+        { description: "face-topright", y: 219.0, x: 245.0 },
+        { description: "face-bottomright", y: 318.0, x: 245.0 },
+        { description: "side-topcorner", y: 165.0, x: 316.0 },
+        { description: "side-bottomcorner", y: 264.0, x: 316.0 },
+      ],
+      label: "car",
+    },
+  ],
+};
+
+describe("sceneFromTask", () => {
+  it("reads box responses and all four layer kinds", () => {
+    const scene = sceneFromTask({
+      type: "annotation",
+      params: { attachment: "http://x/a.jpg", attachment_type: "image", layers },
+      response: {
+        annotations: [
+          { left: 2, top: 4, width: 3, height: 5, label: "pedestrian" },
+          { left: 7, top: 5, width: 14, height: 5, label: "car", attributes: { occlusion: "25%" } },
+          { left: "bad" },
+        ],
+      },
+    });
+    const byId = new Map(scene.objects.map((o) => [o.id, o]));
+    expect(scene.objects.filter((o) => o.source === "response").length).toBe(2);
+    expect(byId.get("response:box:1")).toMatchObject({ label: "car", attributes: { occlusion: "25%" } });
+    expect(byId.get("layer:box:0")?.bounds).toEqual({ minX: 300, minY: 229, maxX: 447, maxY: 326 });
+    const line = byId.get("layer:line:0");
+    expect(line?.kind === "line" && line.spline && line.path.length > line.points.length).toBe(true);
+    const cuboid = byId.get("layer:cuboid:0");
+    expect(cuboid?.kind === "cuboid" && cuboid.edges.length).toBe(6);
+    expect(byId.get("layer:polygon:0")?.label).toBe("building");
+    expect(scene.mask).toBeNull();
+  });
+
+  it("draws lineannotation responses as splines when the task asks for splines", () => {
+    const scene = sceneFromTask({
+      type: "lineannotation",
+      params: { attachment: "http://x/a.jpg", splines: true },
+      response: { annotations: [{ vertices: [{ x: 0, y: 0 }, { x: 10, y: 10 }, { x: 20, y: 0 }] }] },
+    });
+    expect(scene.objects[0]).toMatchObject({ kind: "line", spline: true, label: "" });
+  });
+
+  it("uses the docs' edges and the 8 corners of a response cuboid", () => {
+    const corners = Array.from({ length: 8 }, (_, i) => ({ x: i, y: i }));
+    const scene = sceneFromTask({
+      type: "cuboidannotation",
+      params: {},
+      response: { annotations: [{ label: "car", vertices: layers.cuboids[0].vertices, edges: [], points_2d: corners }] },
+    });
+    const c = scene.objects[0];
+    expect(c.kind === "cuboid" && c.corners?.length).toBe(16);
+    expect(c.kind === "cuboid" && c.edges.length).toBe(12);
+  });
+
+  it("draws the layers of a categorization task with an image", () => {
+    const scene = sceneFromTask({
+      type: "categorization",
+      params: { attachment: "http://x/a.jpg", attachment_type: "image", categories: ["a"], layers },
+      response: { category: "a" },
+    });
+    expect(scene.objects.length).toBe(4);
+    expect(scene.objects.every((o) => o.source === "layer")).toBe(true);
+  });
+
+  it("reads a segmentation response's masks", () => {
+    const scene = sceneFromTask({
+      type: "segmentannotation",
+      params: { attachment: "http://x/a.jpg" },
+      response: {
+        annotations: {
+          unlabeled: null,
+          labeled: { road: "http://x/road.png" },
+          combined: { image: "http://x/c.png", indexedImage: "http://x/i.png" },
+        },
+        labelMapping: { road: { color: "#80ff00", index: 2 } },
+        instances: {},
+      },
+    });
+    expect(scene.mask).toEqual({
+      indexedImage: "http://x/i.png",
+      combinedImage: "http://x/c.png",
+      labelMapping: { road: { color: "#80ff00", index: 2 } },
+    });
+  });
+
+  it("finds the image attachment", () => {
+    expect(imageUrlOfTask({ type: "annotation", params: { attachment: "http://x/a.jpg" } })).toBe("http://x/a.jpg");
+    expect(imageUrlOfTask({ type: "categorization", params: { attachment: "hi", attachment_type: "text" } })).toBeNull();
+  });
+});

@@ -1,0 +1,11 @@
+// Public surface of the client: the fetch layer, the hooks and the one query-key factory.
+export * from "./auth";
+export * from "./session";
+export { ApiError, ContractError } from "./http";
+export { describeError, errorStatus } from "./errors";
+export { queryKeys, type StatsFilters, type TaskListFilters } from "./keys";
+export * from "./api";
+export * from "./hooks";
+export * from "./export";
+export { Acknowledgement } from "./wire";
+export type { Account, AuditList, CallbackAttempt, CallbackLog, ConsoleConfig, Stats } from "../schema";

@@ -1,0 +1,2 @@
+export { ProjectsPage } from "./ProjectsPage";
+export { ProjectPage } from "./ProjectPage";

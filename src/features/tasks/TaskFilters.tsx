@@ -1,0 +1,136 @@
+// The filter bar. Every change goes straight to the URL (and resets to the first page); the
+// id search waits for a pause in typing so each keystroke isn't a request.
+import { getRouteApi } from "@tanstack/react-router";
+import { useEffect, useId, useState } from "react";
+import { useProjects } from "../../client";
+import { TASK_STATUSES, TASK_TYPES, TaskStatus, TaskType, taskTypeRegistry } from "../../schema";
+import type { TasksSearch } from "./search";
+import styles from "./TaskFilters.module.css";
+
+const route = getRouteApi("/tasks");
+
+export function TaskFilters() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const projects = useProjects();
+  const ids = { status: useId(), type: useId(), project: useId(), from: useId(), to: useId(), q: useId() };
+  const [q, setQ] = useState(search.q ?? "");
+
+  const update = (patch: Partial<TasksSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch, offset: undefined }) });
+
+  // Keep the box in step when the URL changes from elsewhere (back button, a link).
+  useEffect(() => setQ(search.q ?? ""), [search.q]);
+  useEffect(() => {
+    const next = q.trim() || undefined;
+    if (next === search.q) return;
+    const timer = window.setTimeout(() => update({ q: next }), 300);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should trigger this
+  }, [q]);
+
+  const hasFilters = Boolean(search.status || search.type || search.project || search.from || search.to || search.q);
+
+  return (
+    <form className={styles.bar} role="search" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
+      <label className="field" htmlFor={ids.q}>
+        <span>Task id</span>
+        <input
+          id={ids.q}
+          className={`input mono ${styles.search}`}
+          type="search"
+          placeholder="id or prefix"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          spellCheck={false}
+        />
+      </label>
+      <label className="field" htmlFor={ids.status}>
+        <span>Status</span>
+        <select
+          id={ids.status}
+          className="select"
+          value={search.status ?? ""}
+          onChange={(e) => update({ status: TaskStatus.safeParse(e.target.value).data })}
+        >
+          <option value="">Any status</option>
+          {TASK_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={ids.type}>
+        <span>Type</span>
+        <select
+          id={ids.type}
+          className="select"
+          value={search.type ?? ""}
+          onChange={(e) => update({ type: TaskType.safeParse(e.target.value).data })}
+        >
+          <option value="">Any type</option>
+          {TASK_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {taskTypeRegistry[t].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={ids.project}>
+        <span>Project</span>
+        <select
+          id={ids.project}
+          className="select"
+          value={search.project ?? ""}
+          onChange={(e) => update({ project: e.target.value || undefined })}
+        >
+          <option value="">Any project</option>
+          {/* A project named in the URL stays selectable even if the list failed to load. */}
+          {search.project && !projects.data?.some((p) => p.name === search.project) ? (
+            <option value={search.project}>{search.project}</option>
+          ) : null}
+          {projects.data?.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={ids.from}>
+        <span>Created from (UTC)</span>
+        <input
+          id={ids.from}
+          className="input"
+          type="date"
+          value={search.from ?? ""}
+          max={search.to}
+          onChange={(e) => update({ from: e.target.value || undefined })}
+        />
+      </label>
+      <label className="field" htmlFor={ids.to}>
+        <span>to (UTC)</span>
+        <input
+          id={ids.to}
+          className="input"
+          type="date"
+          value={search.to ?? ""}
+          min={search.from}
+          onChange={(e) => update({ to: e.target.value || undefined })}
+        />
+      </label>
+      {hasFilters ? (
+        <button
+          type="button"
+          className={`btn btn-ghost ${styles.clear}`}
+          onClick={() => {
+            setQ("");
+            void navigate({ search: (prev) => ({ limit: prev.limit }) });
+          }}
+        >
+          Clear filters
+        </button>
+      ) : null}
+    </form>
+  );
+}

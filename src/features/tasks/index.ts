@@ -1,0 +1,14 @@
+// Public surface of the tasks feature. The small UI kit under ui/ (states, badges, formatting,
+// page header) is shared with the other screens through here.
+export { TasksPage } from "./TasksPage";
+export { TaskDetailPage } from "./detail/TaskDetailPage";
+export { TasksSearch, IsoDay, dayStart, dayEnd } from "./search";
+export { TaskTable } from "./TaskTable";
+export { Section } from "./detail/Section";
+export { Instruction } from "./detail/Instruction";
+export { StatusBadge } from "./ui/StatusBadge";
+export { Timestamp } from "./ui/Timestamp";
+export { CopyButton } from "./ui/CopyButton";
+export { PageHeader } from "./ui/PageHeader";
+export { EmptyState, ErrorNotice, Loading, QueryState } from "./ui/states";
+export { formatDateTime, formatDuration, formatNumber } from "./ui/format";

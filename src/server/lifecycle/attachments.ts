@@ -1,0 +1,225 @@
+import fs from "node:fs";
+import type { Db } from "../store/db";
+import type { TaskRow } from "../store/tasks";
+import { readJson } from "../store/json";
+import { type FileStore } from "./files";
+import { imageInfo } from "./image-size";
+import { finishTask } from "./outbox";
+
+// The docs: "Scale API will attempt to fetch the attachment via the URL you provide. If we do not
+// receive an HTTP 200 response ... we will send your callback_url an error with the bad HTTP
+// codes we received, and the task status will be error." Live-mode tasks only: test mode never
+// touches the network. Image sizes found on the way are kept for validation and exports.
+
+const FETCH_TIMEOUT_MS = 15_000;
+/** Enough bytes to find the size in any PNG, GIF, WebP and nearly every JPEG header. */
+const SNIFF_BYTES = 512 * 1024;
+const CONCURRENCY = 4;
+
+export const ATTACHMENT_ERROR = "One or more attachments could not be downloaded.";
+
+export interface Canvas {
+  width: number;
+  height: number;
+}
+
+/** The size test mode draws on when the image isn't one this server hosts. */
+export const DEFAULT_CANVAS: Canvas = { width: 1024, height: 768 };
+
+interface CheckResult {
+  url: string;
+  statusCode: number | null;
+  error: string | null;
+  contentType: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** The URLs a task's params point at (text attachments are the text itself). */
+export function attachmentUrls(params: Record<string, unknown>): string[] {
+  if (params.attachment_type === "text") return [];
+  const out: string[] = [];
+  if (typeof params.attachment === "string") out.push(params.attachment);
+  if (Array.isArray(params.attachments)) for (const a of params.attachments) if (typeof a === "string") out.push(a);
+  return [...new Set(out)];
+}
+
+/** Size of an image this server hosts, read from disk; null for any other URL. */
+export function hostedImageSize(files: FileStore, url: string): Canvas | null {
+  const local = files.localPathOf(url);
+  if (!local) return null;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(local, "r");
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    const info = imageInfo(head.subarray(0, n));
+    return info?.width && info.height ? { width: info.width, height: info.height } : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** The recorded size of a task's image attachment, if a check or test mode found one. */
+export async function recordedCanvas(db: Db, taskId: string, url: string): Promise<Canvas | null> {
+  const r = await db
+    .selectFrom("task_attachments")
+    .select(["width", "height"])
+    .where("task_id", "=", taskId)
+    .where("url", "=", url)
+    .executeTakeFirst();
+  return r?.width && r.height ? { width: r.width, height: r.height } : null;
+}
+
+export async function saveAttachmentResults(db: Db, taskId: string, results: CheckResult[], now = Date.now()): Promise<void> {
+  for (const r of results) {
+    const values = {
+      status_code: r.statusCode,
+      error: r.error,
+      content_type: r.contentType,
+      width: r.width,
+      height: r.height,
+      checked_at: now,
+    };
+    await db
+      .insertInto("task_attachments")
+      .values({ task_id: taskId, url: r.url, ...values })
+      .onConflict((oc) => oc.columns(["task_id", "url"]).doUpdateSet(values))
+      .execute();
+  }
+}
+
+async function readHead(res: Response): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  try {
+    while (size < SNIFF_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(Buffer.from(value));
+      size += value.length;
+      const info = imageInfo(Buffer.concat(chunks));
+      if (info === null && size >= 16) break; // not an image: its size doesn't matter
+      if (info?.width) break;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function fetchAttachment(files: FileStore, url: string, stop?: AbortSignal): Promise<CheckResult> {
+  const hosted = files.localPathOf(url);
+  if (hosted) {
+    // Our own file: read it from disk instead of calling ourselves over HTTP.
+    if (!fs.existsSync(hosted)) return { url, statusCode: 404, error: "HTTP 404", contentType: null, width: null, height: null };
+    const size = hostedImageSize(files, url);
+    return { url, statusCode: 200, error: null, contentType: null, width: size?.width ?? null, height: size?.height ?? null };
+  }
+  try {
+    const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    const res = await fetch(url, { signal: stop ? AbortSignal.any([timeout, stop]) : timeout, headers: { "user-agent": "scale-workbench-attachments/1" } });
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => undefined);
+      return { url, statusCode: res.status, error: `HTTP ${res.status}`, contentType: res.headers.get("content-type"), width: null, height: null };
+    }
+    const info = imageInfo(await readHead(res));
+    return { url, statusCode: 200, error: null, contentType: info?.type ?? res.headers.get("content-type"), width: info?.width ?? null, height: info?.height ?? null };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const reason = e.name === "TimeoutError" ? `timed out after ${FETCH_TIMEOUT_MS} ms` : (e.cause?.code ?? e.message);
+    return { url, statusCode: null, error: reason, contentType: null, width: null, height: null };
+  }
+}
+
+/** Checks live tasks' attachments in the background, a few at a time, resuming after a restart. */
+export class AttachmentChecker {
+  private readonly queue: TaskRow[] = [];
+  private readonly queued = new Set<string>();
+  private active = 0;
+  private stopped = false;
+  private readonly idle = new Set<() => void>();
+  /** Aborts fetches in flight on shutdown; their tasks stay unchecked and resume on start. */
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly db: Db,
+    private readonly files: FileStore,
+    /** A task failed: its error callback is in the outbox. */
+    private readonly onFailed: () => void,
+  ) {}
+
+  enqueue(row: TaskRow): void {
+    if (this.stopped || this.queued.has(row.id)) return;
+    this.queued.add(row.id);
+    this.queue.push(row);
+    this.pump();
+  }
+
+  /** Live tasks still pending whose attachments were never checked (e.g. the process died). */
+  async resume(): Promise<void> {
+    const rows = await this.db
+      .selectFrom("tasks")
+      .selectAll()
+      .where("status", "=", "pending")
+      .where("mode", "=", "live")
+      .where("attachments_checked_at", "is", null)
+      .limit(10_000)
+      .execute();
+    rows.forEach((r) => this.enqueue(r));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.length = 0;
+    this.abort.abort();
+    if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));
+  }
+
+  /** Resolves when nothing is queued or running (tests). */
+  async drain(): Promise<void> {
+    if (this.active === 0 && this.queue.length === 0) return;
+    await new Promise<void>((resolve) => this.idle.add(resolve));
+  }
+
+  private pump(): void {
+    while (this.active < CONCURRENCY && this.queue.length > 0) {
+      const row = this.queue.shift()!;
+      this.active++;
+      void this.check(row)
+        .catch((err: unknown) => {
+          if (!this.stopped) console.error(`attachment check of task ${row.id}:`, (err as Error).message);
+        })
+        .finally(() => {
+          this.active--;
+          this.queued.delete(row.id);
+          this.pump();
+          if (this.active === 0 && this.queue.length === 0) {
+            for (const resolve of this.idle) resolve();
+            this.idle.clear();
+          }
+        });
+    }
+  }
+
+  async check(row: TaskRow): Promise<void> {
+    const urls = attachmentUrls(readJson(row.params, "tasks.params"));
+    const results = await Promise.all(urls.map((u) => fetchAttachment(this.files, u, this.abort.signal)));
+    if (this.stopped) return;
+    const now = Date.now();
+    await saveAttachmentResults(this.db, row.id, results, now);
+    const bad = results.filter((r) => r.statusCode !== 200);
+    if (bad.length > 0) {
+      const failed = await finishTask(this.db, row.id, {
+        status: "error",
+        response: { error: ATTACHMENT_ERROR, attachments: bad.map((r) => ({ statusCode: r.statusCode, url: r.url })) },
+      });
+      if (failed) this.onFailed();
+    }
+    await this.db.updateTable("tasks").set({ attachments_checked_at: now }).where("id", "=", row.id).execute();
+  }
+}

@@ -1,0 +1,124 @@
+import { sql } from "kysely";
+import type { FastifyInstance } from "fastify";
+import {
+  AuditBody,
+  AuditSampleQuery,
+  AuditStatsQuery,
+  describeZodError,
+  type AuditList,
+  type AuditSample,
+  type AuditStats,
+  type Task,
+} from "../../schema";
+import type { Db } from "../store/db";
+import { getWireTask, toWireTask, type Scope } from "../store/tasks";
+import { ApiError, badRequest } from "../http/errors";
+import { scopeOf } from "../http/tasks";
+import { findTaskOr404 } from "./task-lookup";
+import { dayOf, DAY_MS } from "./days";
+
+// Audits: approve or reject a completed task (with who and when), its history, a random sample
+// of completed tasks nobody audited yet, and decisions per day.
+
+/** Random sample without ORDER BY RANDOM(): start at a random point of the sample_key index and
+ * wrap around, skipping audited tasks. */
+export async function sampleUnaudited(db: Db, scope: Scope, q: AuditSampleQuery): Promise<Task[]> {
+  const start = Math.random();
+  const base = () => {
+    let query = db
+      .selectFrom("tasks as t")
+      .selectAll("t")
+      .where("t.account_id", "=", scope.accountId)
+      .where("t.mode", "=", scope.mode)
+      .where("t.status", "=", "completed")
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("audits as a").select("a.id").whereRef("a.task_id", "=", "t.id"))));
+    if (q.type) query = query.where("t.type", "=", q.type);
+    if (q.project) query = query.where("t.project", "=", q.project);
+    return query;
+  };
+  const first = await base().where("t.sample_key", ">=", start).orderBy("t.sample_key", "asc").limit(q.size).execute();
+  const rest =
+    first.length < q.size
+      ? await base().where("t.sample_key", "<", start).orderBy("t.sample_key", "asc").limit(q.size - first.length).execute()
+      : [];
+  return [...first, ...rest].map((r) => toWireTask(r, null));
+}
+
+export async function auditStats(db: Db, scope: Scope, q: AuditStatsQuery): Promise<AuditStats> {
+  const end = q.end_time ?? Date.now();
+  const start = q.start_time ?? end - 30 * DAY_MS;
+  let query = db
+    .selectFrom("audits as a")
+    .innerJoin("tasks as t", "t.id", "a.task_id")
+    .where("a.account_id", "=", scope.accountId)
+    .where("a.mode", "=", scope.mode)
+    .where("a.audited_at", ">=", start)
+    .where("a.audited_at", "<=", end);
+  if (q.type) query = query.where("t.type", "=", q.type);
+  if (q.project) query = query.where("t.project", "=", q.project);
+  const day = sql<number>`a.audited_at / ${sql.lit(DAY_MS)}`;
+  const rows = await query
+    .select([
+      day.as("day"),
+      "t.type as type",
+      "t.project as project",
+      sql<number>`sum(case when a.accepted = 1 then 1 else 0 end)`.as("approved"),
+      sql<number>`sum(case when a.accepted = 1 then 0 else 1 end)`.as("rejected"),
+    ])
+    .groupBy([day, "t.type", "t.project"])
+    .orderBy("day")
+    .execute();
+  const per_day = rows.map((r) => ({ day: dayOf(Number(r.day)), type: r.type, project: r.project, approved: Number(r.approved), rejected: Number(r.rejected) }));
+  return {
+    range: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
+    totals: {
+      approved: per_day.reduce((s, r) => s + r.approved, 0),
+      rejected: per_day.reduce((s, r) => s + r.rejected, 0),
+    },
+    per_day,
+  };
+}
+
+export function registerAuditRoutes(v1: FastifyInstance, db: Db): void {
+  v1.post<{ Params: { id: string } }>("/task/:id/audit", async (req): Promise<Task> => {
+    const scope = scopeOf(req);
+    const row = await findTaskOr404(db, scope, req.params.id);
+    const parsed = AuditBody.safeParse(Buffer.isBuffer(req.body) ? {} : req.body);
+    if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.body));
+    if (row.status !== "completed") throw new ApiError(400, `task ${row.id} is ${row.status}; only completed tasks can be audited`);
+    await db
+      .insertInto("audits")
+      .values({
+        task_id: row.id,
+        account_id: scope.accountId,
+        mode: scope.mode,
+        accepted: parsed.data.accepted ? 1 : 0,
+        comments: parsed.data.comments,
+        audited_at: Date.now(),
+        audited_by: req.principal.keyPrefix,
+      })
+      .execute();
+    return (await getWireTask(db, scope, row.id))!;
+  });
+
+  v1.get<{ Params: { id: string } }>("/task/:id/audits", async (req): Promise<AuditList> => {
+    const row = await findTaskOr404(db, scopeOf(req), req.params.id);
+    const rows = await db.selectFrom("audits").selectAll().where("task_id", "=", row.id).orderBy("audited_at", "asc").orderBy("id", "asc").execute();
+    return {
+      audits: rows.map((a) => ({ accepted: a.accepted === 1, comments: a.comments, audited_at: new Date(a.audited_at).toISOString(), audited_by: a.audited_by })),
+    };
+  });
+
+  v1.get("/audits/sample", async (req): Promise<AuditSample> => {
+    const parsed = AuditSampleQuery.safeParse(req.query);
+    if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
+    return { docs: await sampleUnaudited(db, scopeOf(req), parsed.data) };
+  });
+
+  v1.get("/audits/stats", async (req): Promise<AuditStats> => {
+    const parsed = AuditStatsQuery.safeParse(req.query);
+    if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
+    return auditStats(db, scopeOf(req), parsed.data);
+  });
+}
+

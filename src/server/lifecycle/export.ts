@@ -1,0 +1,124 @@
+import { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { ExportQuery, describeZodError } from "../../schema";
+import type { Db } from "../store/db";
+import { filteredTasks, latestAudits, toWireTask, type Scope, type TaskRow } from "../store/tasks";
+import { readJson } from "../store/json";
+import { badRequest } from "../http/errors";
+import { scopeOf } from "../http/tasks";
+import { COCO_TYPES, CocoCategories, cocoAnnotations, cocoImage } from "./coco";
+
+// `GET /v1/tasks/export`: every task matching the list filters, streamed. Rows are read a page at
+// a time by keyset pagination (created_at, id — newest first, like the list), and the stream is
+// pulled by the socket, so memory stays flat however many tasks there are.
+
+const PAGE = 500;
+
+type Filter = ExportQuery & { cocoOnly?: boolean; notAfter?: number };
+
+function query(db: Db, scope: Scope, q: Filter) {
+  let base = filteredTasks(db, scope, q);
+  if (q.task_ids) base = base.where("id", "in", q.task_ids.length ? q.task_ids : ["-"]);
+  if (q.cocoOnly) base = base.where("type", "in", [...COCO_TYPES]);
+  if (q.notAfter !== undefined) base = base.where("created_at", "<=", q.notAfter);
+  return base;
+}
+
+export async function countExport(db: Db, scope: Scope, q: Filter): Promise<number> {
+  const r = await query(db, scope, q).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function* exportPages(db: Db, scope: Scope, q: Filter): AsyncGenerator<TaskRow[]> {
+  let cursor: { created_at: number; id: string } | null = null;
+  for (;;) {
+    let page = query(db, scope, q).selectAll();
+    if (cursor) {
+      const c: { created_at: number; id: string } = cursor;
+      page = page.where((eb) => eb.or([eb("created_at", "<", c.created_at), eb.and([eb("created_at", "=", c.created_at), eb("id", "<", c.id)])]));
+    }
+    const rows = await page.orderBy("created_at", "desc").orderBy("id", "desc").limit(PAGE).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < PAGE) return;
+    const last = rows[rows.length - 1];
+    cursor = { created_at: last.created_at, id: last.id };
+  }
+}
+
+async function* jsonLines(db: Db, scope: Scope, q: Filter, format: "json" | "ndjson"): AsyncGenerator<string> {
+  let first = true;
+  if (format === "json") yield "[";
+  for await (const rows of exportPages(db, scope, q)) {
+    const audits = await latestAudits(db, rows.map((r) => r.id));
+    let chunk = "";
+    for (const r of rows) {
+      const text = JSON.stringify(toWireTask(r, audits.get(r.id) ?? null));
+      chunk += format === "ndjson" ? text + "\n" : (first ? "\n" : ",\n") + text;
+      first = false;
+    }
+    yield chunk;
+  }
+  if (format === "json") yield first ? "]\n" : "\n]\n";
+}
+
+/** COCO in two passes over the same snapshot: images first, then annotations, categories last. */
+async function* coco(db: Db, scope: Scope, q: Filter): AsyncGenerator<string> {
+  const info = { description: "Scale Workbench export", date_created: new Date().toISOString() };
+  yield `{"info":${JSON.stringify(info)},"images":[`;
+  let imageId = 0;
+  for await (const rows of exportPages(db, scope, q)) {
+    const sizes = await db
+      .selectFrom("task_attachments")
+      .select(["task_id", "url", "width", "height"])
+      .where("task_id", "in", rows.map((r) => r.id))
+      .execute();
+    const sizeOf = new Map(sizes.map((s) => [`${s.task_id} ${s.url}`, s]));
+    yield rows
+      .map((r) => {
+        const url = readJson<{ attachment?: string }>(r.params, "tasks.params").attachment ?? "";
+        return (imageId === 0 ? "" : ",") + JSON.stringify(cocoImage(r, ++imageId, sizeOf.get(`${r.id} ${url}`)));
+      })
+      .join("");
+  }
+  yield `],"annotations":[`;
+  const categories = new CocoCategories();
+  let nextId = 1;
+  imageId = 0;
+  for await (const rows of exportPages(db, scope, q)) {
+    let chunk = "";
+    for (const r of rows) {
+      categories.addTask(r);
+      for (const a of cocoAnnotations(r, ++imageId, nextId, categories)) {
+        chunk += (nextId === 1 ? "" : ",") + JSON.stringify(a);
+        nextId++;
+      }
+    }
+    yield chunk;
+  }
+  yield `],"categories":${JSON.stringify(categories.list())}}\n`;
+}
+
+export function registerExportRoute(v1: FastifyInstance, db: Db): void {
+  v1.get("/tasks/export", async (req, reply) => {
+    const parsed = ExportQuery.safeParse(req.query);
+    if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
+    const scope = scopeOf(req);
+    const q: Filter = parsed.data;
+    const format = q.format;
+    if (format === "coco") {
+      // A fixed upper bound keeps image ids the same in both passes while tasks keep arriving.
+      q.cocoOnly = true;
+      q.notAfter = Date.now();
+    }
+    const total = await countExport(db, scope, q);
+    const body = format === "coco" ? coco(db, scope, q) : jsonLines(db, scope, q, format);
+    const ext = format === "ndjson" ? "ndjson" : "json";
+    reply
+      .header("x-total-count", String(total))
+      .header("content-disposition", `attachment; filename="tasks-${format}.${ext}"`)
+      .type(format === "ndjson" ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8");
+    return reply.send(Readable.from(body, { objectMode: false, highWaterMark: 64 * 1024 }));
+  });
+}

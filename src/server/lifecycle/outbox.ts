@@ -1,0 +1,87 @@
+import type { CallbackBody, ErrorResponse } from "../../schema";
+import type { Db } from "../store/db";
+import { toWireTask, type TaskRow } from "../store/tasks";
+
+// The transactional outbox: a task's final status and the callback job that announces it are
+// written in ONE transaction, so a crash can lose neither without the other. The dispatcher only
+// ever reads jobs from here.
+
+export type Outcome =
+  | { status: "completed"; response: Record<string, unknown> }
+  | { status: "error"; response: ErrorResponse };
+
+/** What is POSTed: the docs' `{task, response, task_id}` plus `status`. */
+export function callbackBody(row: TaskRow): CallbackBody {
+  const task = toWireTask(row);
+  return {
+    task,
+    response: task.response ?? {},
+    task_id: row.id,
+    status: row.status === "error" ? "error" : "completed",
+  };
+}
+
+type Executor = Pick<Db, "insertInto">;
+
+async function insertJob(trx: Executor, row: TaskRow, now: number): Promise<void> {
+  if (!row.callback_url) return;
+  await trx
+    .insertInto("callback_jobs")
+    .values({
+      task_id: row.id,
+      account_id: row.account_id,
+      body: JSON.stringify(callbackBody(row)),
+      url: row.callback_url,
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+      leased_until: null,
+    })
+    .execute();
+}
+
+/**
+ * Moves a pending task to completed or error and queues its callback. Returns the updated row,
+ * or null when the task was no longer pending (canceled, or finished by someone else first).
+ */
+export async function finishTask(db: Db, taskId: string, outcome: Outcome, now = Date.now()): Promise<TaskRow | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
+    if (!row || row.status !== "pending") return null;
+    const response = JSON.stringify(outcome.response);
+    const updated = await trx
+      .updateTable("tasks")
+      .set({ status: outcome.status, response, completed_at: now })
+      .where("id", "=", taskId)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return null;
+    const next: TaskRow = { ...row, status: outcome.status, response, completed_at: now };
+    await insertJob(trx, next, now);
+    return next;
+  });
+}
+
+/**
+ * The dashboard's Resend Callback: a delivery already scheduled is made due now; otherwise a new
+ * job carries the task as it is now. Returns false when there is nothing to send.
+ */
+export async function resendCallback(db: Db, row: TaskRow, now = Date.now()): Promise<boolean> {
+  if (!row.callback_url || (row.status !== "completed" && row.status !== "error")) return false;
+  return db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom("callback_jobs")
+      .select(["id"])
+      .where("task_id", "=", row.id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (pending) {
+      await trx.updateTable("callback_jobs").set({ next_attempt_at: now, updated_at: now }).where("id", "=", pending.id).execute();
+    } else {
+      await insertJob(trx, row, now);
+    }
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+// Validation findings as the API reports them: `response.annotations[3].label: "bike" is not a
+// leaf of objects_to_annotate`. Paths are built with the same notation as describeZodError.
+
+export class Issues {
+  readonly list: string[] = [];
+
+  add(path: string, message: string): void {
+    this.list.push(`${path}: ${message}`);
+  }
+
+  get ok(): boolean {
+    return this.list.length === 0;
+  }
+}
+
+export function at(path: string, key: string | number): string {
+  return typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`;
+}
+
+/** Coordinates may sit on the image's edge; a hair of floating-point slack beyond it. */
+const EPS = 1e-6;
+
+export function insideCanvas(x: number, y: number, canvas: { width: number; height: number } | null | undefined): boolean {
+  if (!canvas) return true;
+  return x >= -EPS && y >= -EPS && x <= canvas.width + EPS && y <= canvas.height + EPS;
+}
