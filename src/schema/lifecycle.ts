@@ -88,7 +88,7 @@ export const Stats = z.object({
   per_day: z.array(z.object({ day: z.string(), type: z.string(), count: z.number().int() })),
   per_day_status: z.array(z.object({ day: z.string(), status: TaskStatus, count: z.number().int() })),
   status_by_type: z.array(z.object({ type: z.string(), status: TaskStatus, count: z.number().int() })),
-  /** Created → completed time of completed tasks; percentiles from a fine log histogram (±4%). */
+  /** Created → completed time of completed tasks; percentiles interpolated in log buckets 13% wide. */
   completion_ms: z.object({
     p50: z.number().nullable(),
     p90: z.number().nullable(),

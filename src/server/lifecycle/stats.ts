@@ -7,10 +7,11 @@ import { badRequest } from "../http/errors";
 import { scopeOf } from "../http/tasks";
 import { dayOf, DAY_MS } from "./days";
 
-// The dashboard's numbers, computed in SQL in two grouped scans of one covering index
-// (tasks_scope_created_stats), so a million tasks take well under a second:
+// The dashboard's numbers, computed in SQL in two grouped index-only scans (the covering indexes
+// tasks_scope_created_stats and tasks_scope_status_created_done of migration 002); measured on
+// 1,000,000 tasks (750,000 in the 30-day range): about 0.55 s + 0.2 s.
 //  1. day × type × status counts (and failed callbacks), from which every breakdown is summed;
-//  2. a histogram of completion times in log buckets 1/8 of an e-fold wide (±6%), from which
+//  2. a histogram of completion times in log buckets 1/8 of an e-fold wide (13% wide, interpolated), from which
 //     the percentiles are interpolated — exact percentiles would need a sort of every row.
 
 const BUCKETS_PER_E = 8;

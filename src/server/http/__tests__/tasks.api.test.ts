@@ -152,6 +152,9 @@ describe("creation rules shared by every type", () => {
     expect(err.error).toContain(first.task_id);
     expect(err.task_id).toBe(first.task_id);
     expect(TaskList.parse(await (await server.api("/v1/tasks?limit=1")).json()).total).toBe(before);
+    // The official Python client finds the task this way after a retried create answered 409.
+    const found = TaskList.parse(await (await server.api("/v1/tasks?unique_id=order-42")).json());
+    expect(found.docs.map((t) => t.task_id)).toEqual([first.task_id]);
     // Another mode is another namespace.
     const live = await server.api("/v1/task/categorization", { json: body, key: server.liveKey });
     expect(live.status).toBe(200);

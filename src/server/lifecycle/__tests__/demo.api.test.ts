@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CallbackLog, Stats, TASK_TYPES, TaskList, type Task } from "../../../schema";
+import { startTestServer, type TestServer } from "../../testing/harness";
+import { validateResponse } from "../validate-response";
+import { waitFor } from "./helpers";
+
+// Demo data: every type, every status, audits and callback history, valid responses, and no
+// callback left to fire at anybody.
+
+describe("demo data", () => {
+  let server: TestServer;
+  let tasks: Task[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ DEMO_DATA: "1" });
+    const list = await waitFor(async () => {
+      const l = TaskList.parse(await (await server.api("/v1/tasks?limit=100", { key: server.liveKey })).json());
+      return l.total > 0 ? l : null;
+    }, 20_000, "demo seed");
+    tasks = list.docs;
+    expect(list.total).toBeLessThanOrEqual(100);
+  });
+  afterAll(() => server.stop());
+
+  it("covers every type and status in live mode, spread over 30 days", () => {
+    expect(new Set(tasks.map((t) => t.type))).toEqual(new Set(TASK_TYPES));
+    expect(new Set(tasks.map((t) => t.status))).toEqual(new Set(["pending", "completed", "canceled", "error"]));
+    const days = new Set(tasks.map((t) => t.created_at.slice(0, 10)));
+    expect(days.size).toBeGreaterThan(10);
+    expect(tasks.some((t) => t.audit?.accepted === false)).toBe(true);
+    expect(tasks.some((t) => t.audit?.accepted === true)).toBe(true);
+    expect(tasks.some((t) => t.project)).toBe(true);
+  });
+
+  it("has valid responses on images this server hosts", async () => {
+    const readMask = (url: string) => {
+      const m = /\/files\/(.+)$/.exec(new URL(url).pathname);
+      const p = m ? path.join(server.dataDir, "files", decodeURIComponent(m[1])) : "";
+      return p && fs.existsSync(p) ? fs.readFileSync(p) : null;
+    };
+    for (const t of tasks.filter((x) => x.status === "completed")) {
+      const result = validateResponse(t.type, t.params, t.response, { readMask });
+      expect(result.ok ? [] : result.errors, `${t.type} ${t.task_id}`).toEqual([]);
+    }
+    const image = tasks.find((t) => t.type === "annotation" && t.status === "completed")!;
+    const attachment = String(image.params.attachment);
+    expect((await fetch(attachment.replace("localhost", "127.0.0.1"))).status).toBe(200);
+  });
+
+  it("shows callback history without anything left to deliver", async () => {
+    const done = tasks.filter((t) => t.status === "completed" || t.status === "error");
+    expect(done.every((t) => t.callback_succeeded !== undefined)).toBe(true);
+    expect(done.some((t) => t.callback_succeeded === false)).toBe(true);
+    for (const t of done.slice(0, 10)) {
+      const log = CallbackLog.parse(await (await server.api(`/v1/task/${t.task_id}/callbacks`, { key: server.liveKey })).json());
+      expect(log.pending).toBe(false);
+      expect(log.attempts.length).toBeGreaterThan(0);
+    }
+    const stats = Stats.parse(await (await server.api("/v1/stats", { key: server.liveKey })).json());
+    expect(stats.callback_failures).toBeGreaterThan(0);
+    const testMode = TaskList.parse(await (await server.api("/v1/tasks")).json());
+    expect(testMode.total).toBeGreaterThan(0);
+    expect(testMode.docs.every((t) => t.status === "completed")).toBe(true);
+  });
+});
