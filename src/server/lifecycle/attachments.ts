@@ -91,6 +91,10 @@ export async function saveAttachmentResults(db: Db, taskId: string, results: Che
   }
 }
 
+export async function markChecked(db: Db, taskId: string, now = Date.now()): Promise<void> {
+  await db.insertInto("attachment_checks").values({ task_id: taskId, checked_at: now }).onConflict((oc) => oc.column("task_id").doNothing()).execute();
+}
+
 async function readHead(res: Response): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -163,11 +167,12 @@ export class AttachmentChecker {
   /** Live tasks still pending whose attachments were never checked (e.g. the process died). */
   async resume(): Promise<void> {
     const rows = await this.db
-      .selectFrom("tasks")
-      .selectAll()
-      .where("status", "=", "pending")
-      .where("mode", "=", "live")
-      .where("attachments_checked_at", "is", null)
+      .selectFrom("tasks as t")
+      .selectAll("t")
+      .where("t.status", "=", "pending")
+      .where("t.mode", "=", "live")
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("attachment_checks as c").select("c.task_id").whereRef("c.task_id", "=", "t.id"))))
+      .orderBy("t.created_at", "asc")
       .limit(10_000)
       .execute();
     rows.forEach((r) => this.enqueue(r));
@@ -220,6 +225,6 @@ export class AttachmentChecker {
       });
       if (failed) this.onFailed();
     }
-    await this.db.updateTable("tasks").set({ attachments_checked_at: now }).where("id", "=", row.id).execute();
+    await markChecked(this.db, row.id, now);
   }
 }

@@ -62,11 +62,6 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
-  /**
-   * When the attachments were fetched and checked; null until then (resumed after a restart).
-   * Optional so rows written before the lifecycle existed (and create.ts's insert) still type.
-   */
-  attachments_checked_at?: number | null;
 }
 
 export interface CallbackJobsTable {
@@ -119,6 +114,12 @@ export interface TaskAttachmentsTable {
   checked_at: number;
 }
 
+/** A task whose attachments were checked (or need none); the others are resumed on start. */
+export interface AttachmentChecksTable {
+  task_id: string;
+  checked_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -129,4 +130,5 @@ export interface Database {
   callback_attempts: CallbackAttemptsTable;
   audits: AuditsTable;
   task_attachments: TaskAttachmentsTable;
+  attachment_checks: AttachmentChecksTable;
 }

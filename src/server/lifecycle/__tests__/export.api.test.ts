@@ -62,7 +62,10 @@ describe("export", () => {
     let carry = "";
     const seen = new Set<string>();
     const decoder = new TextDecoder();
-    for await (const chunk of res.body!) {
+    const reader = res.body!.getReader();
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
       bytes += chunk.length;
       const parts = (carry + decoder.decode(chunk, { stream: true })).split("\n");
       carry = parts.pop()!;

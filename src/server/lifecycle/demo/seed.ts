@@ -6,7 +6,7 @@ import type { Db } from "../../store/db";
 import type { Mode } from "../../store/schema";
 import { newObjectId } from "../../store/ids";
 import { type TaskRow } from "../../store/tasks";
-import { ATTACHMENT_ERROR, DEFAULT_CANVAS, hostedImageSize, type Canvas } from "../attachments";
+import { ATTACHMENT_ERROR, DEFAULT_CANVAS, hostedImageSize, markChecked, type Canvas } from "../attachments";
 import type { FileStore } from "../files";
 import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
@@ -98,9 +98,9 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
     completed_at: completedAt,
     callback_succeeded: null,
     sample_key: rng.next(),
-    attachments_checked_at: createdAt + 1_000,
   };
   await ctx.db.insertInto("tasks").values(row).execute();
+  await markChecked(ctx.db, id, createdAt + 1_000);
   if (url && status !== "error") {
     await ctx.db.insertInto("task_attachments").values({ task_id: id, url, status_code: 200, error: null, content_type: null, ...canvas, checked_at: createdAt + 1_000 }).execute();
   }

@@ -1,7 +1,7 @@
 import { type Kysely } from "kysely";
 
-// The task lifecycle's storage: what each attachment fetch found (status, image size), a marker
-// so unchecked attachments are resumed after a restart, a lease on callback jobs so a delivery
+// The task lifecycle's storage: what each attachment fetch found (status, image size), which
+// tasks were checked (the others resume after a restart), a lease on callback jobs so a delivery
 // in flight is not picked twice, and a covering index for the dashboard's stats.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
@@ -20,9 +20,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("task_attachments_pk", ["task_id", "url"])
     .execute();
 
-  // null: the attachments of this task have not been checked yet (resumed on start).
-  await db.schema.alterTable("tasks").addColumn("attachments_checked_at", "bigint").execute();
-  await db.schema.createIndex("tasks_unchecked").on("tasks").columns(["status", "mode", "attachments_checked_at"]).execute();
+  // Tasks whose attachments were checked; a pending live task without a row is checked on start.
+  await db.schema
+    .createTable("attachment_checks")
+    .addColumn("task_id", "text", (c) => c.primaryKey().references("tasks.id"))
+    .addColumn("checked_at", "bigint", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("tasks_status_mode_created").on("tasks").columns(["status", "mode", "created_at"]).execute();
 
   // A claimed job is leased until this time; a crashed process's lease simply runs out.
   await db.schema.alterTable("callback_jobs").addColumn("leased_until", "bigint").execute();
