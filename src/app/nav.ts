@@ -12,7 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Overview", ready: true, exact: true },
   { to: "/tasks", label: "Tasks", ready: true },
   { to: "/projects", label: "Projects", ready: true },
-  { to: "/audit", label: "Quality assurance", ready: false },
+  { to: "/audit", label: "Quality assurance", ready: true },
   { to: "/work", label: "Workbench", ready: false },
   { to: "/create", label: "Create task", ready: false },
   { to: "/settings", label: "Settings", ready: true },

@@ -2,6 +2,7 @@
 // accepts Standard Schema validators directly), so filters survive reload and can be shared.
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter } from "@tanstack/react-router";
+import { AuditPage, AuditSearch, AuditStatsPage, AuditStatsSearch } from "../features/audit";
 import { DashboardPage, DashboardSearch } from "../features/dashboard";
 import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
@@ -56,12 +57,28 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "audit",
+  validateSearch: AuditSearch,
+  component: AuditPage,
+});
+
+const auditStatsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "audit/stats",
+  validateSearch: AuditStatsSearch,
+  component: AuditStatsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   tasksRoute,
   taskRoute,
   projectsRoute,
   projectRoute,
+  auditRoute,
+  auditStatsRoute,
   settingsRoute,
 ]);
 

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { basicAuthHeader } from "./auth";
 import { ApiError, request, send } from "./http";
 import { readErrorMessage } from "./errors";
-import type { StatsFilters, TaskListFilters } from "./keys";
-import { Account, Acknowledgement, AuditList, CallbackLog, ConsoleConfig, Stats } from "./wire";
+import type { AuditSampleFilters, AuditStatsFilters, StatsFilters, TaskListFilters } from "./keys";
+import { Account, Acknowledgement, AuditList, AuditSample, AuditStats, CallbackLog, ConsoleConfig, Stats } from "./wire";
 
 const enc = encodeURIComponent;
 
@@ -49,6 +49,26 @@ export function resendCallback(taskId: string) {
 
 export function getTaskAudits(taskId: string, signal?: AbortSignal) {
   return request(`/v1/task/${enc(taskId)}/audits`, AuditList, { signal });
+}
+
+export interface AuditInput {
+  taskId: string;
+  accepted: boolean;
+  /** Required (non-blank) for a rejection; the server answers 400 otherwise. */
+  comments: string;
+}
+
+/** Records an approve / reject decision; answers the task with its new `audit`. */
+export function auditTask({ taskId, accepted, comments }: AuditInput) {
+  return request(`/v1/task/${enc(taskId)}/audit`, Task, { method: "POST", body: { accepted, comments } });
+}
+
+export function sampleUnauditedTasks(filters: AuditSampleFilters, signal?: AbortSignal) {
+  return request("/v1/audits/sample", AuditSample, { query: { ...filters }, signal });
+}
+
+export function getAuditStats(filters: AuditStatsFilters, signal?: AbortSignal) {
+  return request("/v1/audits/stats", AuditStats, { query: { ...filters }, signal });
 }
 
 export function listProjects(signal?: AbortSignal) {

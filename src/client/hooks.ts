@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Task } from "../schema";
 import * as api from "./api";
-import { queryKeys, type StatsFilters, type TaskListFilters } from "./keys";
+import { queryKeys, type AuditSampleFilters, type AuditStatsFilters, type StatsFilters, type TaskListFilters } from "./keys";
 
 export function useConsoleConfig() {
   return useQuery({
@@ -32,10 +32,11 @@ export function useTaskList(filters: TaskListFilters, options: { enabled?: boole
   });
 }
 
-export function useTask(taskId: string) {
+export function useTask(taskId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.tasks.detail(taskId),
     queryFn: ({ signal }) => api.getTask(taskId, signal),
+    enabled: options.enabled ?? true,
     // A pending task changes without the user doing anything (test-mode worker, workbench).
     refetchInterval: (query) => (query.state.data?.status === "pending" ? 5000 : false),
   });
@@ -161,5 +162,43 @@ export function useRotateCallbackAuthKey() {
   return useMutation({
     mutationFn: api.rotateCallbackAuthKey,
     onSuccess: (account) => queryClient.setQueryData(queryKeys.account(), account),
+  });
+}
+
+/**
+ * A random sample of completed, unaudited tasks. Drawn once per filter set and kept as is:
+ * refetching would reshuffle the queue under the reviewer (and drop what they just audited), so
+ * it never goes stale and is dropped when the audit screen unmounts; `refetch()` draws anew.
+ */
+export function useAuditSample(filters: AuditSampleFilters) {
+  return useQuery({
+    queryKey: queryKeys.audits.sample(filters),
+    queryFn: ({ signal }) => api.sampleUnauditedTasks(filters, signal),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+export function useAuditStats(filters: AuditStatsFilters) {
+  return useQuery({
+    queryKey: queryKeys.audits.stats(filters),
+    queryFn: ({ signal }) => api.getAuditStats(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Approve or reject a task; the task page's history, the task lists and the audit stats refresh. */
+export function useAuditTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: api.auditTask,
+    onSuccess: (task) => {
+      queryClient.setQueryData(queryKeys.tasks.detail(task.task_id), task);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.audits(task.task_id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.lists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audits.allStats() });
+    },
   });
 }

@@ -17,6 +17,21 @@ export interface StatsFilters {
   project?: string;
 }
 
+/** `GET /v1/audits/sample`: which random sample of unaudited tasks to draw. */
+export interface AuditSampleFilters {
+  type?: string;
+  project?: string;
+  size?: number;
+}
+
+/** `GET /v1/audits/stats`. */
+export interface AuditStatsFilters {
+  start_time?: string;
+  end_time?: string;
+  type?: string;
+  project?: string;
+}
+
 export const queryKeys = {
   config: () => ["console-config"] as const,
   account: () => ["account"] as const,
@@ -34,4 +49,10 @@ export const queryKeys = {
     detail: (name: string) => ["projects", "detail", name] as const,
   },
   stats: (filters: StatsFilters) => ["stats", filters] as const,
+  audits: {
+    all: () => ["audits"] as const,
+    sample: (filters: AuditSampleFilters) => ["audits", "sample", filters] as const,
+    allStats: () => ["audits", "stats"] as const,
+    stats: (filters: AuditStatsFilters) => ["audits", "stats", filters] as const,
+  },
 };

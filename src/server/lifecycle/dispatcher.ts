@@ -33,6 +33,8 @@ export class CallbackDispatcher {
   private again = false;
   private stopped = true;
   private readonly inflight = new Set<Promise<void>>();
+  /** Shutdown aborts deliveries in flight; they stay leased-pending and run again on start. */
+  private abort = new AbortController();
 
   constructor(
     private readonly db: Db,
@@ -47,6 +49,7 @@ export class CallbackDispatcher {
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.abort = new AbortController();
     // The SQLite store has one process by design, so any lease left is a dead process's: free
     // them now instead of waiting for them to run out. (A shared PostgreSQL store would skip this.)
     await this.db.updateTable("callback_jobs").set({ leased_until: null }).where("status", "=", "pending").where("leased_until", "is not", null).execute();
@@ -55,6 +58,7 @@ export class CallbackDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await Promise.allSettled([...this.inflight]);
@@ -136,6 +140,8 @@ export class CallbackDispatcher {
   private async attempt(job: Job): Promise<void> {
     const started = Date.now();
     const result = await this.deliver(job);
+    // Cut short by shutdown: not an answer from the receiver, so nothing to record.
+    if (this.stopped) return;
     const latency = Date.now() - started;
     await this.record(job, started, latency, result);
   }
@@ -159,7 +165,7 @@ export class CallbackDispatcher {
         },
         body: job.body,
         redirect: "manual",
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.abort.signal]),
       });
       await res.body?.cancel().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;

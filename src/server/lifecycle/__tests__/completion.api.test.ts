@@ -67,7 +67,9 @@ describe("completing tasks", () => {
     const mapped = new Set(Object.values(response.labelMapping).flatMap((e) => (Array.isArray(e) ? e : [e])).map((e) => e.index));
     for (const v of used) expect(mapped.has(v)).toBe(true);
     expect(Array.isArray(response.annotations.labeled.cat)).toBe(true);
-    expect((await fetch(response.annotations.labeled.sky as string)).status).toBe(200);
+    const mask = await fetch(response.annotations.labeled.sky as string);
+    expect(mask.status).toBe(200);
+    await mask.arrayBuffer();
   });
 
   it("live mode: complete validates against the params, and only once", async () => {

@@ -18,7 +18,7 @@ describe("demo data", () => {
     const list = await waitFor(async () => {
       const l = TaskList.parse(await (await server.api("/v1/tasks?limit=100", { key: server.liveKey })).json());
       return l.total > 0 ? l : null;
-    }, 20_000, "demo seed");
+    }, 45_000, "demo seed");
     tasks = list.docs;
     expect(list.total).toBeLessThanOrEqual(100);
   });
@@ -46,7 +46,10 @@ describe("demo data", () => {
     }
     const image = tasks.find((t) => t.type === "annotation" && t.status === "completed")!;
     const attachment = String(image.params.attachment);
-    expect((await fetch(attachment.replace("localhost", "127.0.0.1"))).status).toBe(200);
+    const served = await fetch(attachment.replace("localhost", "127.0.0.1"));
+    expect(served.status).toBe(200);
+    // Read the body: an unread response keeps its connection busy and the server's close waits.
+    expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
 
   it("shows callback history without anything left to deliver", async () => {

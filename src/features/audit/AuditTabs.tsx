@@ -1,0 +1,26 @@
+import { Link } from "@tanstack/react-router";
+import styles from "./audit.module.css";
+
+/** Queue and Stats are two routes; the tabs are links so each view has its own URL. */
+export function AuditTabs() {
+  return (
+    <nav className={styles.tabs} aria-label="Quality assurance views">
+      <Link
+        to="/audit"
+        className={styles.tab}
+        activeOptions={{ exact: true, includeSearch: false }}
+        activeProps={{ className: `${styles.tab} ${styles.tabActive}`, "aria-current": "page" }}
+      >
+        Review queue
+      </Link>
+      <Link
+        to="/audit/stats"
+        className={styles.tab}
+        activeOptions={{ includeSearch: false }}
+        activeProps={{ className: `${styles.tab} ${styles.tabActive}`, "aria-current": "page" }}
+      >
+        Stats
+      </Link>
+    </nav>
+  );
+}

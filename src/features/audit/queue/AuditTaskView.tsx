@@ -1,0 +1,30 @@
+// What is being judged. Image tasks: the canvas with the response, layers and masks, as tall as
+// the screen allows. Other tasks (and image types the canvas doesn't draw the answer of, like
+// categorization): the attachment preview and the structured response of the task page.
+import { AnnotationCanvas, imageUrlOfTask } from "../../../canvas";
+import { taskTypeRegistry, type Task } from "../../../schema";
+import { Section } from "../../tasks";
+import { CanvasSlot, ResponseView } from "../reuse";
+
+/** The canvas fills the viewport below the page header, queue bar and toolbar, but never shrinks to nothing. */
+const CANVAS_HEIGHT = "max(440px, calc(100vh - 250px))";
+
+export function AuditTaskView({ task }: { task: Task }) {
+  const imageUrl = imageUrlOfTask(task);
+  const drawsResponse = taskTypeRegistry[task.type]?.geometry != null;
+  return (
+    <>
+      {imageUrl ? (
+        <section className="card" aria-label="Annotations on the attachment">
+          {/* A fresh canvas per task: its view, selection and legend toggles belong to one task. */}
+          <AnnotationCanvas key={task.task_id} task={task} imageUrl={imageUrl} height={CANVAS_HEIGHT} />
+        </section>
+      ) : (
+        <Section title="Attachment">
+          <CanvasSlot task={task} />
+        </Section>
+      )}
+      {imageUrl && drawsResponse ? null : <ResponseView task={task} />}
+    </>
+  );
+}

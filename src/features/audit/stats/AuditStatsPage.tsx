@@ -1,0 +1,98 @@
+// /audit/stats: approved and rejected decisions over time, the approval rate per task type or
+// project, and the totals per type × project, for a UTC day range.
+import { getRouteApi } from "@tanstack/react-router";
+import { useMemo } from "react";
+import { useAuditStats, type AuditStats } from "../../../client";
+import { isTaskType, taskTypeRegistry } from "../../../schema";
+import { dayEnd, dayStart, EmptyState, ErrorNotice, formatNumber, Loading, PageHeader, Section } from "../../tasks";
+import { AuditTabs } from "../AuditTabs";
+import type { StatsGrouping } from "../search";
+import { approvalRate, breakdown, dailyRates, dailyTotals, groupTotals } from "./aggregate";
+import { BreakdownTable } from "./BreakdownTable";
+import { DecisionsChart } from "./DecisionsChart";
+import { RateChart, type RateSeries } from "./RateChart";
+import { daysBetween, resolveRange, type DayRange } from "./range";
+import { StatsControls } from "./StatsControls";
+import styles from "../audit.module.css";
+
+const route = getRouteApi("/audit/stats");
+/** More lines than this don't read; the table below still lists every group. */
+const MAX_RATE_LINES = 8;
+
+export function AuditStatsPage() {
+  const search = route.useSearch();
+  const range = resolveRange(search);
+  const stats = useAuditStats({ start_time: dayStart(range.from), end_time: dayEnd(range.to), type: search.type, project: search.project });
+  return (
+    <>
+      <PageHeader title="Quality assurance" subtitle="Audit decisions by UTC day" />
+      <AuditTabs />
+      <StatsControls range={range} />
+      {stats.isPending ? (
+        <Loading label="Loading audit stats…" />
+      ) : stats.isError ? (
+        <ErrorNotice error={stats.error} title="Audit stats unavailable" onRetry={() => void stats.refetch()} />
+      ) : (
+        <div aria-busy={stats.isFetching}>
+          <StatsView stats={stats.data} range={range} by={search.by ?? "type"} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function groupLabel(group: string, by: StatsGrouping): string {
+  return by === "type" && isTaskType(group) ? taskTypeRegistry[group].title : group;
+}
+
+function StatsView({ stats, range, by }: { stats: AuditStats; range: DayRange; by: StatsGrouping }) {
+  const days = useMemo(() => daysBetween(range.from, range.to), [range.from, range.to]);
+  const view = useMemo(() => {
+    const groups = groupTotals(stats.per_day, by).slice(0, MAX_RATE_LINES);
+    const series: RateSeries[] = groups.map((g) => ({ key: g.group, label: groupLabel(g.group, by) }));
+    return {
+      daily: dailyTotals(stats.per_day, days),
+      series,
+      rates: dailyRates(stats.per_day, days, series.map((s) => s.key), by),
+      table: breakdown(stats.per_day),
+    };
+  }, [stats, days, by]);
+  const { approved, rejected } = stats.totals;
+  const rate = approvalRate(stats.totals);
+
+  if (approved + rejected === 0) {
+    return (
+      <div className="card">
+        <EmptyState title="No audits in this range">Approve or reject tasks in the review queue and they are counted here.</EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.statsGrid}>
+      <div className={styles.tiles} data-testid="audit-totals">
+        <Tile label="Decisions" value={formatNumber(approved + rejected)} />
+        <Tile label="Approved" value={formatNumber(approved)} tone="ok" />
+        <Tile label="Rejected" value={formatNumber(rejected)} tone="bad" />
+        <Tile label="Approval rate" value={rate === null ? "—" : `${rate}%`} />
+      </div>
+      <Section title="Decisions per day">
+        <DecisionsChart rows={view.daily} />
+      </Section>
+      <Section title={`Approval rate per ${by === "type" ? "task type" : "project"}`}>
+        <RateChart points={view.rates} series={view.series} />
+      </Section>
+      <Section title="By type and project">
+        <BreakdownTable rows={view.table} />
+      </Section>
+    </div>
+  );
+}
+
+function Tile({ label, value, tone }: { label: string; value: string; tone?: "ok" | "bad" }) {
+  return (
+    <div className={styles.tile}>
+      <span className={styles.tileLabel}>{label}</span>
+      <span className={`${styles.tileValue} ${tone === "ok" ? styles.ok : tone === "bad" ? styles.bad : ""}`}>{value}</span>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// Range (UTC days), type, project and how the rate lines are grouped; all of it in the URL.
+import { getRouteApi } from "@tanstack/react-router";
+import { useId } from "react";
+import { useProjects } from "../../../client";
+import { TASK_TYPES, TaskType, taskTypeRegistry } from "../../../schema";
+import type { AuditStatsSearch } from "../search";
+import { addDays, DEFAULT_RANGE_DAYS, PRESETS, todayUtc, type DayRange } from "./range";
+import styles from "../audit.module.css";
+
+const route = getRouteApi("/audit/stats");
+
+export function StatsControls({ range }: { range: DayRange }) {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const projects = useProjects();
+  const ids = { from: useId(), to: useId(), type: useId(), project: useId(), by: useId() };
+  const today = todayUtc();
+  const set = (patch: Partial<AuditStatsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
+
+  return (
+    <div className={styles.filters} role="search" aria-label="Filter the audit stats">
+      <div className={styles.presets} role="group" aria-label="Date range presets">
+        {PRESETS.map((days) => {
+          const from = addDays(today, -(days - 1));
+          const active = range.to === today && range.from === from;
+          return (
+            <button
+              key={days}
+              type="button"
+              className={`btn btn-sm ${active ? styles.presetActive : ""}`}
+              aria-pressed={active}
+              onClick={() => set({ from: days === DEFAULT_RANGE_DAYS ? undefined : from, to: undefined })}
+            >
+              {days === 365 ? "1 year" : `${days} days`}
+            </button>
+          );
+        })}
+      </div>
+      <label className={styles.inline} htmlFor={ids.from}>
+        From
+        <input id={ids.from} className="input" type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+      </label>
+      <label className={styles.inline} htmlFor={ids.to}>
+        to
+        <input
+          id={ids.to}
+          className="input"
+          type="date"
+          value={range.to}
+          min={range.from}
+          onChange={(e) => e.target.value && set({ from: range.from, to: e.target.value })}
+        />
+        <span className="faint">UTC</span>
+      </label>
+      <label className={styles.inline} htmlFor={ids.type}>
+        Type
+        <select
+          id={ids.type}
+          className="select"
+          value={search.type ?? ""}
+          onChange={(e) => {
+            const parsed = TaskType.safeParse(e.target.value);
+            set({ type: parsed.success ? parsed.data : undefined });
+          }}
+        >
+          <option value="">All types</option>
+          {TASK_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {taskTypeRegistry[t].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.inline} htmlFor={ids.project}>
+        Project
+        <select id={ids.project} className="select" value={search.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined })}>
+          <option value="">All projects</option>
+          {search.project && !projects.data?.some((p) => p.name === search.project) ? <option value={search.project}>{search.project}</option> : null}
+          {projects.data?.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.inline} htmlFor={ids.by}>
+        Rate lines per
+        <select id={ids.by} className="select" value={search.by ?? "type"} onChange={(e) => set({ by: e.target.value === "project" ? "project" : undefined })}>
+          <option value="type">task type</option>
+          <option value="project">project</option>
+        </select>
+      </label>
+    </div>
+  );
+}
