@@ -339,6 +339,16 @@ test("a segmentation's masks are drawn per label and a label toggles off", async
 
   await page.getByTestId(`legend-label-${target.label}`).click();
   const without = await canvas.shot();
+  if (process.env.DEBUG_MASK) {
+    for (const s of target.points.filter((s) => !unchangedAround(without, raw, s))) {
+      const ip = { x: (s.x - view.x) / view.scale, y: (s.y - view.y) / view.scale };
+      const around: number[][] = [];
+      for (let dy = -4; dy <= 4; dy++) { const row: number[] = []; for (let dx = -4; dx <= 4; dx++) row.push(indexAt({ x: ip.x + dx, y: ip.y + dy })); around.push(row); }
+      const diffs: number[][] = [];
+      for (let dy = -2; dy <= 2; dy++) { const row: number[] = []; for (let dx = -2; dx <= 2; dx++) row.push(diffAt(without, raw, { x: s.x + dx, y: s.y + dy })); diffs.push(row); }
+      console.log(JSON.stringify({ s, ip, view, k, around, diffs }));
+    }
+  }
   expect(target.points.filter((s) => !unchangedAround(without, raw, s)), `mask "${target.label}" hidden`).toEqual([]);
   for (const e of rest.filter((r) => r.label !== target.label)) {
     expect(fraction(e.points, (s) => changedNear(without, raw, s)), `mask "${e.label}" still drawn`).toBeGreaterThanOrEqual(0.8);

@@ -157,12 +157,12 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     type: "datacollection",
     instruction: "Find the **opening hours** on the website.",
     images: [],
-    params: () => ({ attachment_type: "website", attachment: "https://www.example.com/", fields: { hours: "Opening hours", phone: "Phone number" } }),
+    params: (file) => ({ attachment_type: "website", attachment: file("bakery.html"), fields: { hours: "Opening hours", phone: "Phone number" } }),
   },
   {
     type: "audiotranscription",
     instruction: "Transcribe the recording verbatim.",
     images: [],
-    params: (image) => ({ attachment: image("interview.mp3"), verbatim: true, phrases: ["Hubble", "astronaut"] }),
+    params: (file) => ({ attachment: file("tones.wav"), verbatim: true, phrases: ["Hubble", "astronaut"] }),
   },
 ];

@@ -11,6 +11,7 @@ import type { FileStore } from "../files";
 import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
 import { DEMO_PROJECTS, DEMO_TEMPLATES, type DemoTemplate } from "./catalog";
+import { demoWav, demoWebPage } from "./media";
 
 // Demo data for an empty data dir: projects and tasks of every type on the sample photos (copied
 // into <DATA_DIR>/files so this server hosts them), in live mode (the console's key) and a few in
@@ -46,6 +47,9 @@ function copySamples(files: FileStore): string[] {
     const target = path.join(files.dir, "sample-images", name);
     if (!fs.existsSync(target)) files.save(path.join("sample-images", name), fs.readFileSync(path.join(dir, name)));
   }
+  // Non-photo demo attachments, hosted beside the photos (see media.ts).
+  files.save(path.join("sample-images", "tones.wav"), demoWav());
+  files.save(path.join("sample-images", "bakery.html"), demoWebPage());
   return names;
 }
 
@@ -58,10 +62,9 @@ function paramsFor(t: DemoTemplate, i: number, image: (name: string) => string, 
 async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode, image: (name: string) => string): Promise<void> {
   const { rng, now } = ctx;
   let status: TaskRow["status"] = mode === "test" ? "completed" : STATUS_CYCLE[i % STATUS_CYCLE.length];
-  // Audio has no sample file: its tasks show the docs' attachment error.
-  if (t.type === "audiotranscription") status = "error";
-  if (status === "error" && t.images.length === 0 && t.type !== "audiotranscription") status = "completed";
-  const params = paramsFor(t, i, image, status === "error" && t.type !== "audiotranscription");
+  // Tasks without a photo have nothing to break, so they never show the attachment error.
+  if (status === "error" && t.images.length === 0) status = "completed";
+  const params = paramsFor(t, i, image, status === "error");
   const createdAt = now - Math.floor(rng.next() * 29 * DAY) - 60_000;
   const id = newObjectId(createdAt);
   const url = typeof params.attachment === "string" ? params.attachment : null;
