@@ -20,29 +20,20 @@ export function Layout() {
             <span>Scale Workbench</span>
           </div>
           <ul className={styles.navList}>
-            {NAV_ITEMS.map((item) =>
-              item.ready ? (
-                <li key={item.to}>
-                  <Link
-                    // The /audit, /work and /create slots are never `ready` here, so the cast
-                    // only widens to routes that exist.
-                    to={item.to as "/"}
-                    className={styles.navLink}
-                    activeProps={{ className: `${styles.navLink} ${styles.active}`, "aria-current": "page" }}
-                    activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ) : (
-                <li key={item.to}>
-                  <span className={`${styles.navLink} ${styles.disabled}`} aria-disabled="true" title="Coming soon">
-                    {item.label}
-                    <span className={styles.soon}>soon</span>
-                  </span>
-                </li>
-              ),
-            )}
+            {/* Screens not built yet stay out of the way until their route exists. */}
+            {NAV_ITEMS.filter((item) => item.ready).map((item) => (
+              <li key={item.to}>
+                <Link
+                  // Only `ready` items get here, and each of them has a registered route.
+                  to={item.to as "/"}
+                  className={styles.navLink}
+                  activeProps={{ className: `${styles.navLink} ${styles.active}`, "aria-current": "page" }}
+                  activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
           </ul>
           <div className={styles.navFooter}>
             <ModeBadge />

@@ -1,5 +1,5 @@
 // The task's actions in one toolbar: cancel (pending only), download JSON, copy id, and the
-// ways into the other screens (audit, workbench).
+// way into the audit screen.
 import { useState } from "react";
 import { saveBlob, useCancelTask } from "../../../client";
 import type { Task } from "../../../schema";
@@ -49,9 +49,6 @@ export function TaskActions({ task }: { task: Task }) {
         <CopyButton text={task.task_id} label="Copy id" className="btn" />
         <a className="btn" href={`/audit?task=${id}`}>
           Audit
-        </a>
-        <a className="btn" href={`/work/${id}`}>
-          Open in workbench
         </a>
       </div>
       {cancel.isError ? <ErrorNotice error={cancel.error} title="Cancel failed" /> : null}
