@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import styles from "./canvas.module.css";
 import { CanvasStage } from "./CanvasStage";
 import { Legend } from "./panel/Legend";
 import { ObjectList } from "./panel/ObjectList";
@@ -74,19 +75,16 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
     renderer.invalidate("overlay");
   }, [index, store, renderer]);
 
-  const root: CSSProperties = { display: "flex", flexDirection: "column", height, minHeight: 0 };
   return (
     <CanvasStoreContext.Provider value={store}>
       <CanvasRuntimeContext.Provider value={runtime}>
-        <div style={root} data-testid="annotation-canvas-root">
+        <div className={styles.root} style={{ height }} data-testid="annotation-canvas-root">
           <Toolbar />
-          <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+          <div className={styles.body}>
             <CanvasStage image={image} />
             {sidePanel && (
-              <aside
-                style={{ width: 260, display: "flex", flexDirection: "column", minHeight: 0, borderLeft: "1px solid rgba(127,127,127,0.3)" }}
-              >
-                <div style={{ overflow: "auto", maxHeight: "45%" }}>
+              <aside className={styles.panel}>
+                <div className={styles.legend}>
                   <Legend />
                 </div>
                 <ObjectList />

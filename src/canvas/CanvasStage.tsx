@@ -2,6 +2,7 @@ import { useEffect, useRef, type CSSProperties } from "react";
 import { Stage } from "react-konva";
 import { fitImage, fitRect, type Rect } from "../geometry";
 import type { SceneIndex } from "./scene/sceneIndex";
+import styles from "./canvas.module.css";
 import { useViewportGestures, FIT_PADDING_PX } from "./interaction/useViewportGestures";
 import { ImageLayer } from "./layers/ImageLayer";
 import { MaskLayer } from "./layers/MaskLayer";
@@ -12,7 +13,6 @@ import type { ImageState } from "./raster/useImage";
 import { useCanvasRuntime } from "./runtime";
 import { useCanvas, useCanvasStoreApi } from "./store";
 
-const stageBox: CSSProperties = { position: "relative", flex: 1, minWidth: 0, overflow: "hidden", outline: "none", background: "#1f2126" };
 const notice: CSSProperties = {
   position: "absolute",
   inset: 0,
@@ -69,7 +69,7 @@ export function CanvasStage({ image }: { image: ImageState }) {
   }, [hasViewport, store, index]);
 
   return (
-    <div ref={containerRef} style={stageBox} tabIndex={0} data-testid="annotation-canvas" aria-label="Annotation canvas">
+    <div ref={containerRef} className={styles.stage} tabIndex={0} data-testid="annotation-canvas" aria-label="Annotation canvas">
       {hasViewport && (
         <Stage width={viewport.width} height={viewport.height} listening={false}>
           {loaded && <ImageLayer image={loaded.image} />}

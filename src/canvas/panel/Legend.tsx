@@ -1,13 +1,10 @@
-import { useMemo, type CSSProperties } from "react";
+import { useMemo } from "react";
 import { maskEntries } from "../../geometry";
+import styles from "../canvas.module.css";
 import { kindRegistry } from "../kinds";
 import { useCanvasRuntime } from "../runtime";
 import { useCanvas, useCanvasStoreApi } from "../store";
 import { labelColor } from "../style";
-
-const section: CSSProperties = { display: "flex", flexDirection: "column", gap: 2, padding: "6px 8px" };
-const row: CSSProperties = { display: "flex", alignItems: "center", gap: 6, cursor: "pointer" };
-const swatch = (color: string): CSSProperties => ({ width: 10, height: 10, borderRadius: 2, background: color, flex: "none" });
 
 /** Per-label and per-kind visibility, layers on/off, label text on/off and opacities. */
 export function Legend() {
@@ -36,80 +33,87 @@ export function Legend() {
   const s = store.getState();
 
   return (
-    <div style={{ font: "12px system-ui, sans-serif" }} data-testid="canvas-legend">
-      <div style={section}>
-        <strong>Labels</strong>
+    <div data-testid="canvas-legend">
+      <div className={styles.section}>
+        <div className={styles.heading}>Labels</div>
         {labelCounts.map(([label, count]) => (
-          <label key={label} style={row}>
+          <label key={label} className={styles.row}>
             <input
               type="checkbox"
               checked={!hiddenLabels.has(label)}
               onChange={() => s.toggleLabel(label)}
               data-testid={`legend-label-${label}`}
             />
-            <span style={swatch(maskColors.get(label) ?? labelColor(label))} />
-            <span style={{ flex: 1 }}>{label || "(no label)"}</span>
-            <span style={{ opacity: 0.6 }}>{count}</span>
+            <span className={styles.swatch} style={{ background: maskColors.get(label) ?? labelColor(label) }} />
+            <span className={styles.rowLabel} title={label || undefined}>
+              {label || "(no label)"}
+            </span>
+            <span className={styles.count}>{count}</span>
           </label>
         ))}
       </div>
-      <div style={section}>
-        <strong>Kinds</strong>
+      <div className={styles.section}>
+        <div className={styles.heading}>Kinds</div>
         {index.kindsPresent().map((k) => (
-          <label key={k} style={row}>
+          <label key={k} className={styles.row}>
             <input type="checkbox" checked={!hiddenKinds.has(k)} onChange={() => s.toggleKind(k)} data-testid={`legend-kind-${k}`} />
-            {kindRegistry[k].title}
+            <span className={styles.rowLabel}>{kindRegistry[k].title}</span>
           </label>
         ))}
         {scene.mask && (
-          <label style={row}>
+          <label className={styles.row}>
             <input type="checkbox" checked={!hiddenKinds.has("mask")} onChange={() => s.toggleKind("mask")} data-testid="legend-kind-mask" />
-            Masks (M)
+            <span className={styles.rowLabel}>Masks (M)</span>
           </label>
         )}
         {hasLayers && (
-          <label style={row}>
+          <label className={styles.row}>
             <input
               type="checkbox"
               checked={!hiddenSources.has("layer")}
               onChange={() => s.toggleSource("layer")}
               data-testid="legend-source-layer"
             />
-            Layers (read-only, dashed)
+            <span className={styles.rowLabel}>Layers (read-only, dashed)</span>
           </label>
         )}
-        <label style={row}>
+        <label className={styles.row}>
           <input type="checkbox" checked={showLabels} onChange={() => s.set({ showLabels: !showLabels })} data-testid="legend-show-labels" />
-          Label text (L)
+          <span className={styles.rowLabel}>Label text (L)</span>
         </label>
       </div>
-      <div style={section}>
-        <label>
-          Shapes opacity{" "}
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={vectorOpacity}
-            onChange={(e) => s.set({ vectorOpacity: Number(e.target.value) })}
-            data-testid="legend-opacity"
-          />
-        </label>
-        {scene.mask && (
+      <div className={styles.section}>
+        <div className={styles.heading}>Display</div>
+        <div className={styles.sliders}>
           <label>
-            Mask opacity{" "}
+            <span className={styles.sliderLabel}>Shapes opacity</span>
             <input
               type="range"
+              className={styles.range}
               min={0}
               max={1}
               step={0.05}
-              value={maskOpacity}
-              onChange={(e) => s.set({ maskOpacity: Number(e.target.value) })}
-              data-testid="legend-mask-opacity"
+              value={vectorOpacity}
+              onChange={(e) => s.set({ vectorOpacity: Number(e.target.value) })}
+              data-testid="legend-opacity"
             />
           </label>
-        )}
+          {scene.mask && (
+            <label>
+              <span className={styles.sliderLabel}>Mask opacity</span>
+              <input
+                type="range"
+                className={styles.range}
+                min={0}
+                max={1}
+                step={0.05}
+                value={maskOpacity}
+                onChange={(e) => s.set({ maskOpacity: Number(e.target.value) })}
+                data-testid="legend-mask-opacity"
+              />
+            </label>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, type CSSProperties } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { expandRect, fitRect } from "../../geometry";
+import styles from "../canvas.module.css";
 import { kindOf } from "../kinds";
 import { useCanvasRuntime } from "../runtime";
 import { isShown, useCanvas, useCanvasStoreApi } from "../store";
@@ -52,9 +53,13 @@ export function ObjectList() {
   );
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", minHeight: 0, flex: 1, font: "12px system-ui, sans-serif" }}>
-      <strong style={{ padding: "6px 8px" }}>Objects ({rows.length})</strong>
-      <div ref={scrollRef} style={{ overflow: "auto", flex: 1, minHeight: 0 }} data-testid="canvas-object-list" role="listbox">
+    <div className={styles.objects}>
+      <div className={styles.heading}>
+        <span>Objects</span>
+        <span className={styles.count}>{rows.length}</span>
+      </div>
+      {rows.length === 0 && <div className={styles.empty}>None shown</div>}
+      <div ref={scrollRef} className={styles.objectScroll} data-testid="canvas-object-list" role="listbox">
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => (
             <Row key={rows[item.index].id} object={rows[item.index]} top={item.start} onChoose={choose} />
@@ -77,15 +82,10 @@ const Row = memo(function Row({ object: o, top, onChoose }: { object: SceneObjec
     right: 0,
     height: ROW_PX,
     transform: `translateY(${top}px)`,
-    display: "flex",
-    alignItems: "center",
-    padding: "0 8px",
-    cursor: "pointer",
-    background: selected ? "rgba(59,130,246,0.25)" : hovered ? "rgba(127,127,127,0.18)" : undefined,
-    borderLeft: `3px solid ${labelColor(o.label)}`,
   };
   return (
     <div
+      className={styles.object}
       style={style}
       data-testid="canvas-object"
       data-object-id={o.id}
@@ -96,11 +96,13 @@ const Row = memo(function Row({ object: o, top, onChoose }: { object: SceneObjec
       onMouseLeave={() => store.getState().hover(null)}
       onClick={() => onChoose(o)}
     >
-      <div style={{ overflow: "hidden" }}>
-        <div style={{ whiteSpace: "nowrap", textOverflow: "ellipsis", overflow: "hidden" }}>
-          {o.label || "(no label)"} <span style={{ opacity: 0.6 }}>{o.kind}</span>
+      <span className={styles.colorBar} style={{ background: labelColor(o.label) }} />
+      <div className={styles.objectText}>
+        <div className={styles.objectTitle}>
+          <span className={styles.objectLabel}>{o.label || "(no label)"}</span>{" "}
+          <span className={styles.objectKind}>{o.kind}</span>
         </div>
-        <div style={{ opacity: 0.6, whiteSpace: "nowrap" }}>{kindOf(o.kind).summary(o)}</div>
+        <div className={styles.objectSummary}>{kindOf(o.kind).summary(o)}</div>
       </div>
     </div>
   );

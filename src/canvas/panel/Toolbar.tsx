@@ -1,17 +1,10 @@
-import type { CSSProperties } from "react";
 import { actualSize, fitImage, zoomAt } from "../../geometry";
+import styles from "../canvas.module.css";
 import { FIT_PADDING_PX } from "../interaction/useViewportGestures";
 import { useCanvas, useCanvasStoreApi } from "../store";
 
-const bar: CSSProperties = {
-  display: "flex",
-  gap: 8,
-  alignItems: "center",
-  flexWrap: "wrap",
-  padding: "4px 8px",
-  font: "12px system-ui, sans-serif",
-  borderBottom: "1px solid rgba(127,127,127,0.3)",
-};
+/** Brightness and contrast as the store starts them: the values "Reset" returns to. */
+const NEUTRAL = { brightness: 1, contrast: 1 };
 
 /** Zoom controls, the zoom indicator and the image adjustments. */
 export function Toolbar() {
@@ -31,47 +24,66 @@ export function Toolbar() {
     const s = store.getState();
     s.setView(actualSize(s.view, s.viewport));
   };
+  const iconBtn = `${styles.btn} ${styles.iconBtn}`;
+  const adjusted = brightness !== NEUTRAL.brightness || contrast !== NEUTRAL.contrast;
   return (
-    <div style={bar} role="toolbar" aria-label="Canvas view">
-      <button type="button" onClick={() => zoomBy(1 / 1.25)} title="Zoom out (-)" aria-label="Zoom out">
-        −
-      </button>
-      <span data-testid="zoom-indicator" style={{ minWidth: 48, textAlign: "center" }}>
-        {Math.round(scale * 100)}%
-      </span>
-      <button type="button" onClick={() => zoomBy(1.25)} title="Zoom in (+)" aria-label="Zoom in">
-        +
-      </button>
-      <button type="button" onClick={fit} title="Fit to screen (F)" data-testid="zoom-fit">
-        Fit
-      </button>
-      <button type="button" onClick={hundred} title="Actual size (1)" data-testid="zoom-100">
-        100%
-      </button>
-      <label>
-        Brightness{" "}
-        <input
-          type="range"
-          min={0.2}
-          max={3}
-          step={0.05}
-          value={brightness}
-          onChange={(e) => store.getState().set({ brightness: Number(e.target.value) })}
-          data-testid="brightness"
-        />
-      </label>
-      <label>
-        Contrast{" "}
-        <input
-          type="range"
-          min={0.2}
-          max={3}
-          step={0.05}
-          value={contrast}
-          onChange={(e) => store.getState().set({ contrast: Number(e.target.value) })}
-          data-testid="contrast"
-        />
-      </label>
+    <div className={styles.toolbar} role="toolbar" aria-label="Canvas view">
+      <div className={styles.group}>
+        <button type="button" className={iconBtn} onClick={() => zoomBy(1 / 1.25)} title="Zoom out (-)" aria-label="Zoom out">
+          −
+        </button>
+        <span data-testid="zoom-indicator" className={styles.zoom}>
+          {Math.round(scale * 100)}%
+        </span>
+        <button type="button" className={iconBtn} onClick={() => zoomBy(1.25)} title="Zoom in (+)" aria-label="Zoom in">
+          +
+        </button>
+      </div>
+      <div className={styles.group}>
+        <button type="button" className={styles.btn} onClick={fit} title="Fit to screen (F)" data-testid="zoom-fit">
+          Fit
+        </button>
+        <button type="button" className={styles.btn} onClick={hundred} title="Actual size (1)" data-testid="zoom-100">
+          100%
+        </button>
+      </div>
+      <div className={styles.adjust}>
+        <label className={styles.slider}>
+          Brightness
+          <input
+            type="range"
+            className={styles.range}
+            min={0.2}
+            max={3}
+            step={0.05}
+            value={brightness}
+            onChange={(e) => store.getState().set({ brightness: Number(e.target.value) })}
+            data-testid="brightness"
+          />
+        </label>
+        <label className={styles.slider}>
+          Contrast
+          <input
+            type="range"
+            className={styles.range}
+            min={0.2}
+            max={3}
+            step={0.05}
+            value={contrast}
+            onChange={(e) => store.getState().set({ contrast: Number(e.target.value) })}
+            data-testid="contrast"
+          />
+        </label>
+        <button
+          type="button"
+          className={`${styles.btn} ${styles.small}`}
+          onClick={() => store.getState().set(NEUTRAL)}
+          disabled={!adjusted}
+          title="Reset brightness and contrast"
+        >
+          Reset
+        </button>
+      </div>
     </div>
   );
 }

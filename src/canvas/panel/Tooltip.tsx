@@ -1,19 +1,6 @@
-import type { CSSProperties } from "react";
+import styles from "../canvas.module.css";
 import { useCanvasRuntime } from "../runtime";
 import { useCanvas } from "../store";
-
-const box: CSSProperties = {
-  position: "absolute",
-  pointerEvents: "none",
-  background: "rgba(17, 24, 39, 0.92)",
-  color: "#f9fafb",
-  font: "12px system-ui, sans-serif",
-  padding: "4px 8px",
-  borderRadius: 4,
-  maxWidth: 280,
-  whiteSpace: "nowrap",
-  zIndex: 2,
-};
 
 /** Label, kind and attributes of the hovered object, and the mask label under the cursor. */
 export function Tooltip() {
@@ -25,11 +12,11 @@ export function Tooltip() {
   const hovered = hoveredId ? index.byId.get(hoveredId) : undefined;
   if (!pointer || gesture || (!hovered && !maskLabel)) return null;
   return (
-    <div style={{ ...box, left: pointer.x + 14, top: pointer.y + 14 }} data-testid="canvas-tooltip" role="tooltip">
+    <div className={styles.tooltip} style={{ left: pointer.x + 14, top: pointer.y + 14 }} data-testid="canvas-tooltip" role="tooltip">
       {hovered && (
         <>
           <div data-testid="canvas-tooltip-label">
-            <strong>{hovered.label || "(no label)"}</strong> · {hovered.kind}
+            <strong>{hovered.label || "(no label)"}</strong> <span className={styles.tooltipMuted}>· {hovered.kind}</span>
           </div>
           {Object.entries(hovered.attributes).map(([k, v]) => (
             <div key={k}>

@@ -6,8 +6,8 @@ import { taskTypeRegistry, type Task } from "../../../schema";
 import { Section } from "../../tasks";
 import { CanvasSlot, ResponseView } from "../reuse";
 
-/** The canvas fills the viewport below the page header, queue bar and toolbar, but never shrinks to nothing. */
-const CANVAS_HEIGHT = "max(440px, calc(100vh - 250px))";
+/** Fills the screen below the header and queue bar, within bounds: never tiny, never mostly empty. */
+const CANVAS_HEIGHT = "clamp(440px, calc(100vh - 250px), 760px)";
 
 export function AuditTaskView({ task }: { task: Task }) {
   const imageUrl = imageUrlOfTask(task);

@@ -35,7 +35,16 @@ export function useDecisionForm(task: Task | undefined, onDecided: (taskId: stri
   const send = (accepted: boolean) => {
     if (!taskId || audit.isPending) return;
     const comments = feedback.trim();
-    audit.mutate({ taskId, accepted, comments }, { onSuccess: () => onDecided(taskId, { accepted, comments }) });
+    audit.mutate(
+      { taskId, accepted, comments },
+      {
+        onSuccess: () => {
+          // Leave the box: the next task's shortcuts (A, N...) must work without a click first.
+          feedbackRef.current?.blur();
+          onDecided(taskId, { accepted, comments });
+        },
+      },
+    );
   };
 
   return {

@@ -11,7 +11,8 @@ import { approvalRate, breakdown, dailyRates, dailyTotals, groupTotals } from ".
 import { BreakdownTable } from "./BreakdownTable";
 import { DecisionsChart } from "./DecisionsChart";
 import { RateChart, type RateSeries } from "./RateChart";
-import { daysBetween, resolveRange, type DayRange } from "./range";
+import { GroupToggle } from "./GroupToggle";
+import { bucketFor, bucketsBetween, resolveRange, type DayRange } from "./range";
 import { StatsControls } from "./StatsControls";
 import styles from "../audit.module.css";
 
@@ -46,17 +47,18 @@ function groupLabel(group: string, by: StatsGrouping): string {
 }
 
 function StatsView({ stats, range, by }: { stats: AuditStats; range: DayRange; by: StatsGrouping }) {
-  const days = useMemo(() => daysBetween(range.from, range.to), [range.from, range.to]);
+  const bucket = bucketFor(range);
   const view = useMemo(() => {
+    const buckets = bucketsBetween(range, bucket);
     const groups = groupTotals(stats.per_day, by).slice(0, MAX_RATE_LINES);
     const series: RateSeries[] = groups.map((g) => ({ key: g.group, label: groupLabel(g.group, by) }));
     return {
-      daily: dailyTotals(stats.per_day, days),
+      daily: dailyTotals(stats.per_day, buckets, bucket),
       series,
-      rates: dailyRates(stats.per_day, days, series.map((s) => s.key), by),
+      rates: dailyRates(stats.per_day, buckets, series.map((s) => s.key), by, bucket),
       table: breakdown(stats.per_day),
     };
-  }, [stats, days, by]);
+  }, [stats, range, bucket, by]);
   const { approved, rejected } = stats.totals;
   const rate = approvalRate(stats.totals);
 
@@ -75,11 +77,11 @@ function StatsView({ stats, range, by }: { stats: AuditStats; range: DayRange; b
         <Tile label="Rejected" value={formatNumber(rejected)} tone="bad" />
         <Tile label="Approval rate" value={rate === null ? "—" : `${rate}%`} />
       </div>
-      <Section title="Decisions per day">
-        <DecisionsChart rows={view.daily} />
+      <Section title={`Decisions per ${bucket}`}>
+        <DecisionsChart rows={view.daily} bucket={bucket} />
       </Section>
-      <Section title={`Approval rate per ${by === "type" ? "task type" : "project"}`}>
-        <RateChart points={view.rates} series={view.series} />
+      <Section title={`Approval rate per ${by === "type" ? "task type" : "project"}, by ${bucket}`} actions={<GroupToggle by={by} />}>
+        <RateChart points={view.rates} series={view.series} bucket={bucket} />
       </Section>
       <Section title="By type and project">
         <BreakdownTable rows={view.table} />

@@ -1,22 +1,28 @@
-// Approval rate per day, one line per task type or project. Days without decisions of a group
-// have no point (not 0%); the line bridges them so a sparse group still reads as a trend.
+// Approval rate per day (or week, month), one line per task type or project. A bucket without
+// decisions of a group has no point (not 0%); the line bridges it so a sparse group still reads
+// as a trend.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { RatePoint } from "./aggregate";
 import { axisTick, seriesColor, tooltipBox } from "./chartStyle";
-import { shortDay } from "./range";
+import { axisLabel, bucketLabel, type Bucket } from "./range";
 
 export interface RateSeries {
   key: string;
   label: string;
 }
 
-function RateTooltip({ active, payload, series }: Partial<TooltipContentProps<number, string>> & { series: readonly RateSeries[] }) {
+function RateTooltip({
+  active,
+  payload,
+  series,
+  bucket,
+}: Partial<TooltipContentProps<number, string>> & { series: readonly RateSeries[]; bucket: Bucket }) {
   const point = payload?.[0]?.payload as RatePoint | undefined;
   if (!active || !point) return null;
   const shown = series.filter((s) => point.counts[s.key]);
   return (
     <div style={tooltipBox}>
-      <strong>{shortDay(point.day)} (UTC)</strong>
+      <strong>{bucketLabel(point.day, bucket)} (UTC)</strong>
       {shown.length === 0 ? <div className="muted">No decisions</div> : null}
       {shown.map((s) => {
         const c = point.counts[s.key];
@@ -30,15 +36,15 @@ function RateTooltip({ active, payload, series }: Partial<TooltipContentProps<nu
   );
 }
 
-export function RateChart({ points, series }: { points: readonly RatePoint[]; series: readonly RateSeries[] }) {
+export function RateChart({ points, series, bucket }: { points: readonly RatePoint[]; series: readonly RateSeries[]; bucket: Bucket }) {
   return (
-    <figure style={{ margin: 0 }} aria-label="Approval rate per day">
+    <figure style={{ margin: 0 }} aria-label="Approval rate over time">
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={points as RatePoint[]} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="day" tickFormatter={shortDay} tick={axisTick} axisLine={{ stroke: "var(--border)" }} tickLine={false} minTickGap={16} />
+          <XAxis dataKey="day" tickFormatter={(d: string) => axisLabel(d, bucket)} tick={axisTick} axisLine={{ stroke: "var(--border)" }} tickLine={false} minTickGap={16} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={axisTick} axisLine={false} tickLine={false} width={48} />
-          <Tooltip content={<RateTooltip series={series} />} />
+          <Tooltip content={<RateTooltip series={series} bucket={bucket} />} />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 12, color: "var(--text-muted)" }} />
           {series.map((s, i) => (
             <Line

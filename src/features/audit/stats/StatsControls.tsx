@@ -1,4 +1,4 @@
-// Range (UTC days), type, project and how the rate lines are grouped; all of it in the URL.
+// Range (UTC days), type and project of the stats; all of it in the URL.
 import { getRouteApi } from "@tanstack/react-router";
 import { useId } from "react";
 import { useProjects } from "../../../client";
@@ -13,7 +13,7 @@ export function StatsControls({ range }: { range: DayRange }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const projects = useProjects();
-  const ids = { from: useId(), to: useId(), type: useId(), project: useId(), by: useId() };
+  const ids = { from: useId(), to: useId(), type: useId(), project: useId() };
   const today = todayUtc();
   const set = (patch: Partial<AuditStatsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
 
@@ -81,13 +81,6 @@ export function StatsControls({ range }: { range: DayRange }) {
               {p.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label className={styles.inline} htmlFor={ids.by}>
-        Rate lines per
-        <select id={ids.by} className="select" value={search.by ?? "type"} onChange={(e) => set({ by: e.target.value === "project" ? "project" : undefined })}>
-          <option value="type">task type</option>
-          <option value="project">project</option>
         </select>
       </label>
     </div>

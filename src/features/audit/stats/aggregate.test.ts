@@ -33,6 +33,11 @@ describe("audit stats aggregation", () => {
     expect(points[2].counts.annotation).toEqual({ approved: 1, rejected: 0 });
   });
 
+  it("buckets days into weeks starting on Monday", () => {
+    // 2024-03-01 is a Friday, 2024-03-03 a Sunday: both in the week of Monday 2024-02-26.
+    expect(dailyTotals(rows, ["2024-02-26"], "week")).toEqual([{ day: "2024-02-26", approved: 4, rejected: 3 }]);
+  });
+
   it("totals per type and project", () => {
     expect(breakdown(rows)).toEqual([
       { type: "annotation", project: "street", approved: 4, rejected: 1 },

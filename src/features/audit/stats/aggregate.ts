@@ -2,6 +2,7 @@
 // table draw. Pure functions, tested beside this file.
 import type { AuditStats } from "../../../client";
 import type { StatsGrouping } from "../search";
+import { bucketStart, type Bucket } from "./range";
 
 type Row = AuditStats["per_day"][number];
 
@@ -23,14 +24,15 @@ export function groupOf(row: Pick<Row, "type" | "project">, by: StatsGrouping): 
 }
 
 export interface DailyTotal extends Counts {
+  /** The first day of the bucket (the day itself when bucketing by day). */
   day: string;
 }
 
-/** Decisions per day, all groups together, with every day of the range present. */
-export function dailyTotals(rows: readonly Row[], days: readonly string[]): DailyTotal[] {
-  const byDay = new Map(days.map((day) => [day, { day, approved: 0, rejected: 0 }]));
+/** Decisions per bucket, all groups together, with every bucket of the range present. */
+export function dailyTotals(rows: readonly Row[], buckets: readonly string[], bucket: Bucket = "day"): DailyTotal[] {
+  const byDay = new Map(buckets.map((day) => [day, { day, approved: 0, rejected: 0 }]));
   for (const r of rows) {
-    const d = byDay.get(r.day);
+    const d = byDay.get(bucketStart(r.day, bucket));
     if (!d) continue;
     d.approved += r.approved;
     d.rejected += r.rejected;
@@ -55,17 +57,23 @@ export function groupTotals(rows: readonly Row[], by: StatsGrouping): GroupTotal
   return [...totals.values()].sort((a, b) => b.approved + b.rejected - (a.approved + a.rejected) || a.group.localeCompare(b.group));
 }
 
-/** One point per day and group: the approval rate that day, and how many decisions it rests on. */
+/** One point per bucket and group: the approval rate then, and how many decisions it rests on. */
 export interface RatePoint {
   day: string;
   rates: Record<string, number | null>;
   counts: Record<string, Counts>;
 }
 
-export function dailyRates(rows: readonly Row[], days: readonly string[], groups: readonly string[], by: StatsGrouping): RatePoint[] {
-  const points = new Map<string, RatePoint>(days.map((day) => [day, { day, rates: {}, counts: {} }]));
+export function dailyRates(
+  rows: readonly Row[],
+  buckets: readonly string[],
+  groups: readonly string[],
+  by: StatsGrouping,
+  bucket: Bucket = "day",
+): RatePoint[] {
+  const points = new Map<string, RatePoint>(buckets.map((day) => [day, { day, rates: {}, counts: {} }]));
   for (const r of rows) {
-    const p = points.get(r.day);
+    const p = points.get(bucketStart(r.day, bucket));
     const g = groupOf(r, by);
     if (!p || !groups.includes(g)) continue;
     const c = p.counts[g] ?? { approved: 0, rejected: 0 };
