@@ -8,7 +8,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 5199);
 
 export default defineConfig({
   testDir: ".",
-  testMatch: "canvas.bench.ts",
+  testMatch: "*.bench.ts",
   timeout: 300_000,
   workers: 1,
   reporter: "list",
