@@ -36,7 +36,11 @@ export async function* exportPages(db: Db, scope: Scope, q: Filter): AsyncGenera
     let page = query(db, scope, q).selectAll();
     if (cursor) {
       const c: { created_at: number; id: string } = cursor;
-      page = page.where((eb) => eb.or([eb("created_at", "<", c.created_at), eb.and([eb("created_at", "=", c.created_at), eb("id", "<", c.id)])]));
+      // A plain range on created_at lets SQLite seek in the index; the OR only trims the rows that
+      // share the cursor's created_at (an OR alone made every page rescan from the newest row).
+      page = page
+        .where("created_at", "<=", c.created_at)
+        .where((eb) => eb.or([eb("created_at", "<", c.created_at), eb("id", "<", c.id)]));
     }
     const rows = await page.orderBy("created_at", "desc").orderBy("id", "desc").limit(PAGE).execute();
     if (rows.length === 0) return;
