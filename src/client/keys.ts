@@ -7,6 +7,7 @@ export interface TaskListFilters {
   start_time?: string;
   end_time?: string;
   task_id?: string;
+  callback_succeeded?: boolean;
   limit?: number;
   offset?: number;
 }

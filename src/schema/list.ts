@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formInt } from "./form";
+import { formBoolean, formInt } from "./form";
 import { ApiTime } from "./time";
 import { Task, TaskStatus } from "./task";
 
@@ -15,6 +15,8 @@ export const TaskListQuery = z.object({
   project: z.string().min(1).optional(),
   /** Beyond the docs: a task id or a prefix of one, for the console's search box. */
   task_id: z.string().regex(/^[0-9a-f]{1,24}$/i, { error: "must be a task id or a prefix of one" }).optional(),
+  /** Beyond the docs: `false` lists the tasks whose callback failed after every retry. */
+  callback_succeeded: formBoolean.optional(),
   /** Beyond the docs: the official Python client looks a task up by unique_id after a retried create. */
   unique_id: z.string().min(1).optional(),
   limit: formInt.check(z.gte(1, { error: "must be between 1 and 100" }), z.lte(100, { error: "must be between 1 and 100" })).default(100),

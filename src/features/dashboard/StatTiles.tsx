@@ -45,11 +45,9 @@ export function StatTiles({ stats, range, project }: Props) {
           </span>
         </span>
       </Link>
-      {/* The list API has no callback filter; this opens the finished tasks of the range, whose
-          Callback column shows which deliveries failed. */}
       <Link
         to="/tasks"
-        search={{ ...base, status: "completed" }}
+        search={{ ...base, callback: "failed" }}
         className={`${styles.tile} ${stats.callback_failures > 0 ? styles.tileAlert : ""}`}
         title="Callbacks that failed after every retry"
       >

@@ -13,7 +13,7 @@ export function TaskFilters() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const projects = useProjects();
-  const ids = { status: useId(), type: useId(), project: useId(), from: useId(), to: useId(), q: useId() };
+  const ids = { status: useId(), type: useId(), project: useId(), callback: useId(), from: useId(), to: useId(), q: useId() };
   const [q, setQ] = useState(search.q ?? "");
 
   const update = (patch: Partial<TasksSearch>) =>
@@ -29,7 +29,7 @@ export function TaskFilters() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing should trigger this
   }, [q]);
 
-  const hasFilters = Boolean(search.status || search.type || search.project || search.from || search.to || search.q);
+  const hasFilters = Boolean(search.status || search.type || search.project || search.from || search.to || search.q || search.callback);
 
   return (
     <form className={styles.bar} role="search" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
@@ -95,6 +95,19 @@ export function TaskFilters() {
               {p.name}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="field" htmlFor={ids.callback}>
+        <span>Callback</span>
+        <select
+          id={ids.callback}
+          className="select"
+          value={search.callback ?? ""}
+          onChange={(e) => update({ callback: e.target.value === "delivered" || e.target.value === "failed" ? e.target.value : undefined })}
+        >
+          <option value="">Any callback</option>
+          <option value="delivered">delivered</option>
+          <option value="failed">failed</option>
         </select>
       </label>
       <label className="field" htmlFor={ids.from}>

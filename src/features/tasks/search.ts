@@ -20,6 +20,7 @@ export const TasksSearch = z.object({
   from: IsoDay.optional().catch(undefined),
   to: IsoDay.optional().catch(undefined),
   q: text.catch(undefined),
+  callback: z.enum(["delivered", "failed"]).optional().catch(undefined),
   limit: z.number().int().min(1).max(100).optional().catch(undefined),
   offset: z.number().int().min(0).optional().catch(undefined),
 });
@@ -44,6 +45,7 @@ export function searchToFilters(search: TasksSearch): TaskListFilters {
     project: search.project,
     start_time: search.from ? dayStart(search.from) : undefined,
     end_time: search.to ? dayEnd(search.to) : undefined,
+    callback_succeeded: search.callback === undefined ? undefined : search.callback === "delivered",
     // The server accepts hex prefixes only; anything else would be a 400, so don't send it.
     task_id: search.q && /^[0-9a-f]{1,24}$/i.test(search.q) ? search.q.toLowerCase() : undefined,
   };

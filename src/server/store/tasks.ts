@@ -90,6 +90,7 @@ export function filteredTasks(db: Db, scope: Scope, q: Omit<TaskListQuery, "limi
   if (q.status) query = query.where("status", "=", q.status);
   if (q.type) query = query.where("type", "=", q.type);
   if (q.project) query = query.where("project", "=", q.project);
+  if (q.callback_succeeded !== undefined) query = query.where("callback_succeeded", "=", q.callback_succeeded ? 1 : 0);
   if (q.unique_id) query = query.where("unique_id", "=", q.unique_id);
   if (q.task_id) {
     const id = q.task_id.toLowerCase();

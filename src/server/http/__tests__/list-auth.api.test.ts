@@ -79,6 +79,10 @@ describe("GET /v1/tasks", () => {
     expect((await list("?status=completed")).total).toBe(0);
     const bad = await server.api("/v1/tasks?status=done", { key: server.liveKey });
     expect((await bad.json()).error).toContain("status: must be one of pending, completed, canceled, error");
+    // Nothing here has finished, so no callback has failed or succeeded yet.
+    expect((await list("?callback_succeeded=false")).total).toBe(0);
+    const badFlag = await server.api("/v1/tasks?callback_succeeded=maybe", { key: server.liveKey });
+    expect((await badFlag.json()).error).toContain("callback_succeeded: must be true or false");
     const id = created[2].task_id;
     expect((await list(`?task_id=${id}`)).docs.map((t) => t.task_id)).toEqual([id]);
     expect((await list(`?task_id=${id.slice(0, 20)}`)).docs.map((t) => t.task_id)).toContain(id);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CallbackBody, CallbackLog, Task } from "../../../schema";
+import { CallbackBody, CallbackLog, Task, TaskList } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 import { startLocalServer, waitFor, type LocalServer } from "./helpers";
 
@@ -77,6 +77,10 @@ describe("callbacks", () => {
     const log = CallbackLog.parse(await (await server.api(`/v1/task/${task.task_id}/callbacks`)).json());
     expect(log.attempts).toHaveLength(4); // the first attempt and 3 retries
     expect(log.pending).toBe(false);
+    // The console's "Failed callbacks" link lists exactly such tasks.
+    const failed = TaskList.parse(await (await server.api("/v1/tasks?callback_succeeded=false")).json());
+    expect(failed.docs.map((t) => t.task_id)).toContain(task.task_id);
+    expect(failed.docs.every((t) => t.callback_succeeded === false)).toBe(true);
 
     failures["/down"] = 0;
     const res = await server.api(`/v1/task/${task.task_id}/resendCallback`, { method: "POST" });
