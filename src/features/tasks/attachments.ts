@@ -20,8 +20,19 @@ export function attachmentsOf(task: Task): AttachmentRef[] {
   return out;
 }
 
-/** The first image attachment's URL, for thumbnails. */
+/** Attachment URLs the server could not download (the docs' error response), if any. */
+function failedAttachments(task: Task): Set<string> {
+  const failed = new Set<string>();
+  const listed = task.status === "error" ? task.response?.attachments : undefined;
+  if (Array.isArray(listed)) {
+    for (const a of listed) if (a && typeof a === "object" && "url" in a && typeof a.url === "string") failed.add(a.url);
+  }
+  return failed;
+}
+
+/** The first image attachment's URL, for thumbnails; none when the server could not fetch it. */
 export function thumbnailOf(task: Task): string | null {
-  const image = attachmentsOf(task).find((a) => a.type === "image");
+  const failed = failedAttachments(task);
+  const image = attachmentsOf(task).find((a) => a.type === "image" && !failed.has(a.value));
   return image && /^https?:\/\/|^\//.test(image.value) ? image.value : null;
 }
