@@ -59,7 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               crypto.createHash("sha256").update(keyFromRequest(req) ?? config.serverApiKey ?? req.ip).digest("hex"),
           });
         }
-        v1.addHook("preHandler", async (req) => authenticate(req, db, config.serverApiKey));
+        v1.addHook("preHandler", async (req) => {
+          // `?status=&type=annotation`: an empty query parameter means "no filter", as clients
+          // that build URLs from optional values send them.
+          const query = req.query as Record<string, unknown>;
+          for (const key of Object.keys(query)) if (query[key] === "") delete query[key];
+          await authenticate(req, db, config.serverApiKey);
+        });
         registerTaskRoutes(v1, db, config, deps.hooks);
         registerProjectRoutes(v1, db);
         registerAccountRoutes(v1, db);

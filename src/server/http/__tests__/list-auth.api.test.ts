@@ -76,6 +76,7 @@ describe("GET /v1/tasks", () => {
     expect((await list("?type=comparison")).total).toBe(3);
     expect((await list("?type=datacollection")).total).toBe(0);
     expect((await list("?status=pending&whatever=1")).total).toBe(7);
+    expect((await list("?status=&type=&limit=")).total).toBe(7);
     expect((await list("?status=completed")).total).toBe(0);
     const bad = await server.api("/v1/tasks?status=done", { key: server.liveKey });
     expect((await bad.json()).error).toContain("status: must be one of pending, completed, canceled, error");
