@@ -1,2 +1,4 @@
-export { ProjectsPage } from "./ProjectsPage";
-export { ProjectPage } from "./ProjectPage";
+import { lazyRouteComponent } from "@tanstack/react-router";
+
+export const ProjectsPage = lazyRouteComponent(() => import("./ProjectsPage"), "ProjectsPage");
+export const ProjectPage = lazyRouteComponent(() => import("./ProjectPage"), "ProjectPage");

@@ -1,1 +1,3 @@
-export { SettingsPage } from "./SettingsPage";
+import { lazyRouteComponent } from "@tanstack/react-router";
+
+export const SettingsPage = lazyRouteComponent(() => import("./SettingsPage"), "SettingsPage");

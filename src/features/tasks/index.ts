@@ -1,7 +1,10 @@
 // Public surface of the tasks feature. The small UI kit under ui/ (states, badges, formatting,
 // page header) is shared with the other screens through here.
-export { TasksPage } from "./TasksPage";
-export { TaskDetailPage } from "./detail/TaskDetailPage";
+import { lazyRouteComponent } from "@tanstack/react-router";
+
+// Pages load on first visit; the detail page brings the canvas with it.
+export const TasksPage = lazyRouteComponent(() => import("./TasksPage"), "TasksPage");
+export const TaskDetailPage = lazyRouteComponent(() => import("./detail/TaskDetailPage"), "TaskDetailPage");
 export { TasksSearch, IsoDay, dayStart, dayEnd } from "./search";
 export { TaskTable } from "./TaskTable";
 export { Section } from "./detail/Section";
