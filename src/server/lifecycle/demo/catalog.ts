@@ -123,6 +123,8 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
       categories: ["indoor", "outdoor", "space", "food", "people"],
       category_ids: { "1": "indoor", "2": "outdoor", "3": "space", "4": "food", "5": "people" },
       allow_multiple: true,
+      // Layers work on image categorization too: the box says which part of the photo to judge.
+      layers: { boxes: [{ left: 150, top: 80, width: 200, height: 220, label: "subject" }] },
     }),
   },
   {
