@@ -15,3 +15,4 @@ export { CopyButton } from "./ui/CopyButton";
 export { PageHeader } from "./ui/PageHeader";
 export { EmptyState, ErrorNotice, Loading, QueryState } from "./ui/states";
 export { formatDateTime, formatDuration, formatNumber } from "./ui/format";
+export { addDays, daysBetween, resolveDayRange, shortDay, todayUtc, type DayRange } from "./ui/days";
