@@ -349,3 +349,14 @@ test("a segmentation's masks are drawn per label and a label toggles off", async
     expect(fraction(e.points, (s) => changedNear(without, raw, s)), `mask "${e.label}" still drawn`).toBeGreaterThanOrEqual(0.8);
   }
 });
+
+test("the object list works from the keyboard: focus highlights a row, Enter selects it", async ({ page, request }) => {
+  const { task, key } = await completedTaskOf(request, "annotation", { objects_to_annotate: ["car", "person"], with_labels: true });
+  const canvas = new CanvasPage(page);
+  await canvas.open(task, key);
+  const row = page.getByTestId("canvas-object").first();
+  await row.focus();
+  await expect(row).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(row).toHaveAttribute("aria-selected", "true");
+});

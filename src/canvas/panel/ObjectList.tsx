@@ -92,8 +92,18 @@ const Row = memo(function Row({ object: o, top, onChoose }: { object: SceneObjec
       data-hovered={hovered || undefined}
       aria-selected={selected}
       role="option"
+      tabIndex={0}
       onMouseEnter={() => store.getState().hover(o.id)}
       onMouseLeave={() => store.getState().hover(null)}
+      // Keyboard users reach the same things: focus highlights the object, Enter zooms to it.
+      onFocus={() => store.getState().hover(o.id)}
+      onBlur={() => store.getState().hover(null)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          onChoose(o);
+        }
+      }}
       onClick={() => onChoose(o)}
     >
       <span className={styles.colorBar} style={{ background: labelColor(o.label) }} />
