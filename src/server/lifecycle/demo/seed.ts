@@ -37,6 +37,9 @@ interface SeedContext {
   rng: Rng;
   now: number;
   rows: TaskRow[];
+  /** Counters that make the demo's audits deterministic (see seedTask). */
+  completedLive: number;
+  audits: number;
 }
 
 function copySamples(files: FileStore): string[] {
@@ -108,7 +111,9 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
     await ctx.db.insertInto("task_attachments").values({ task_id: id, url, status_code: 200, error: null, content_type: null, ...canvas, checked_at: createdAt + 1_000 }).execute();
   }
   if (completedAt !== null) await seedCallbackHistory(ctx, row, completedAt, rng.chance(0.15));
-  if (status === "completed" && mode === "live" && rng.chance(0.45)) await seedAudit(ctx, row, completedAt!);
+  // Every other completed live task is audited, and every fourth audit is a rejection: the audit
+  // screens always have both kinds to show, whatever the random draw.
+  if (status === "completed" && mode === "live" && ctx.completedLive++ % 2 === 0) await seedAudit(ctx, row, completedAt!);
 }
 
 async function seedCallbackHistory(ctx: SeedContext, row: TaskRow, at: number, fails: boolean): Promise<void> {
@@ -134,7 +139,7 @@ async function seedCallbackHistory(ctx: SeedContext, row: TaskRow, at: number, f
 const REJECTIONS = ["Two boxes are loose by more than 5 px.", "A label is wrong: that is a truck, not a car.", "Missed an object on the left edge."];
 
 async function seedAudit(ctx: SeedContext, row: TaskRow, completedAt: number): Promise<void> {
-  const accepted = ctx.rng.chance(0.75);
+  const accepted = ctx.audits++ % 4 !== 3;
   await ctx.db
     .insertInto("audits")
     .values({
@@ -158,7 +163,7 @@ export async function seedDemoDataIfEmpty(db: Db, files: FileStore): Promise<num
   const samples = copySamples(files);
   const image = (name: string) => files.urlFor(path.join("sample-images", name));
   const now = Date.now();
-  const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [] };
+  const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0 };
   const templates = DEMO_TEMPLATES.filter((t) => t.images.every((i) => samples.includes(i)));
   let count = 0;
   await db.transaction().execute(async (trx) => {
