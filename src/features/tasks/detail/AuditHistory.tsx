@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { useTaskAudits } from "../../../client";
 import type { Task } from "../../../schema";
 import { Timestamp } from "../ui/Timestamp";
@@ -12,10 +13,12 @@ export function AuditHistory({ task }: { task: Task }) {
     <Section
       title="Audit history"
       actions={
-        // /audit is another screen of the console; a plain link so it works before its route exists.
-        <a className="btn btn-sm" href={`/audit?task=${encodeURIComponent(task.task_id)}`}>
-          Audit this task
-        </a>
+        // Only completed tasks can be audited (the API refuses the others).
+        task.status === "completed" ? (
+          <Link className="btn btn-sm" to="/audit" search={{ task: task.task_id }}>
+            Audit this task
+          </Link>
+        ) : undefined
       }
     >
       {audits.isPending ? (

@@ -1,5 +1,6 @@
 // The task's actions in one toolbar: cancel (pending only), download JSON, copy id, and the
-// way into the audit screen.
+// way into the audit screen (completed only).
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { saveBlob, useCancelTask } from "../../../client";
 import type { Task } from "../../../schema";
@@ -47,9 +48,11 @@ export function TaskActions({ task }: { task: Task }) {
           Download JSON
         </button>
         <CopyButton text={task.task_id} label="Copy id" className="btn" />
-        <a className="btn" href={`/audit?task=${id}`}>
-          Audit
-        </a>
+        {task.status === "completed" ? (
+          <Link className="btn" to="/audit" search={{ task: id }}>
+            Audit
+          </Link>
+        ) : null}
       </div>
       {cancel.isError ? <ErrorNotice error={cancel.error} title="Cancel failed" /> : null}
     </div>
