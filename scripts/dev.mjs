@@ -10,6 +10,7 @@ const vite = spawn(process.execPath, ["node_modules/vite/bin/vite.js"], {
   stdio: "inherit",
   env: { ...process.env, DEV_API_URL: `http://127.0.0.1:${port}` },
 });
+console.log(`\n  Console with hot reload: http://localhost:5173 (the API below runs on port ${port})\n`);
 const stop = () => {
   server.kill();
   vite.kill();
