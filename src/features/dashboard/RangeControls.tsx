@@ -1,7 +1,7 @@
 // Date range (UTC days) and project for the overview; all of it lives in the URL.
 import { getRouteApi } from "@tanstack/react-router";
 import { useId } from "react";
-import { useProjects } from "../../client";
+import { ProjectSelect } from "../tasks";
 import { addDays, PRESETS, todayUtc, type DayRange } from "./range";
 import styles from "./DashboardPage.module.css";
 
@@ -10,7 +10,6 @@ const route = getRouteApi("/");
 export function RangeControls({ range }: { range: DayRange }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const projects = useProjects();
   const fromId = useId();
   const toId = useId();
   const projectId = useId();
@@ -62,22 +61,11 @@ export function RangeControls({ range }: { range: DayRange }) {
       </label>
       <label className={styles.inline} htmlFor={projectId}>
         Project
-        <select
+        <ProjectSelect
           id={projectId}
-          className="select"
-          value={search.project ?? ""}
-          onChange={(e) => void navigate({ search: (prev) => ({ ...prev, project: e.target.value || undefined }) })}
-        >
-          <option value="">All projects</option>
-          {search.project && !projects.data?.some((p) => p.name === search.project) ? (
-            <option value={search.project}>{search.project}</option>
-          ) : null}
-          {projects.data?.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          value={search.project}
+          onChange={(project) => void navigate({ search: (prev) => ({ ...prev, project }) })}
+        />
       </label>
     </div>
   );

@@ -2,8 +2,8 @@
 // id search waits for a pause in typing so each keystroke isn't a request.
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
-import { useProjects } from "../../client";
-import { TASK_STATUSES, TASK_TYPES, TaskStatus, TaskType, taskTypeRegistry } from "../../schema";
+import { TASK_STATUSES, TaskStatus } from "../../schema";
+import { ProjectSelect, TaskTypeSelect } from "./ui/FilterSelects";
 import type { TasksSearch } from "./search";
 import styles from "./TaskFilters.module.css";
 
@@ -12,7 +12,6 @@ const route = getRouteApi("/tasks");
 export function TaskFilters() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const projects = useProjects();
   const ids = { status: useId(), type: useId(), project: useId(), callback: useId(), from: useId(), to: useId(), q: useId() };
   const [q, setQ] = useState(search.q ?? "");
 
@@ -63,39 +62,11 @@ export function TaskFilters() {
       </label>
       <label className="field" htmlFor={ids.type}>
         <span>Type</span>
-        <select
-          id={ids.type}
-          className="select"
-          value={search.type ?? ""}
-          onChange={(e) => update({ type: TaskType.safeParse(e.target.value).data })}
-        >
-          <option value="">Any type</option>
-          {TASK_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {taskTypeRegistry[t].title}
-            </option>
-          ))}
-        </select>
+        <TaskTypeSelect id={ids.type} value={search.type} onChange={(type) => update({ type })} anyLabel="Any type" />
       </label>
       <label className="field" htmlFor={ids.project}>
         <span>Project</span>
-        <select
-          id={ids.project}
-          className="select"
-          value={search.project ?? ""}
-          onChange={(e) => update({ project: e.target.value || undefined })}
-        >
-          <option value="">Any project</option>
-          {/* A project named in the URL stays selectable even if the list failed to load. */}
-          {search.project && !projects.data?.some((p) => p.name === search.project) ? (
-            <option value={search.project}>{search.project}</option>
-          ) : null}
-          {projects.data?.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <ProjectSelect id={ids.project} value={search.project} onChange={(project) => update({ project })} anyLabel="Any project" />
       </label>
       <label className="field" htmlFor={ids.callback}>
         <span>Callback</span>

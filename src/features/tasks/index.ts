@@ -16,3 +16,4 @@ export { PageHeader } from "./ui/PageHeader";
 export { EmptyState, ErrorNotice, Loading, QueryState } from "./ui/states";
 export { formatDateTime, formatDuration, formatNumber } from "./ui/format";
 export { addDays, daysBetween, resolveDayRange, shortDay, todayUtc, type DayRange } from "./ui/days";
+export { ProjectSelect, TaskTypeSelect } from "./ui/FilterSelects";

@@ -1,8 +1,8 @@
 // The queue's filters: task type, project and sample size, all in the URL.
 import { getRouteApi } from "@tanstack/react-router";
 import { useId } from "react";
-import { useProjects } from "../../../client";
-import { TASK_TYPES, TaskType, taskTypeRegistry } from "../../../schema";
+import type { TaskType } from "../../../schema";
+import { ProjectSelect, TaskTypeSelect } from "../../tasks";
 import { DEFAULT_SAMPLE_SIZE, SAMPLE_SIZES } from "../search";
 import styles from "../audit.module.css";
 
@@ -11,7 +11,6 @@ const route = getRouteApi("/audit");
 export function AuditFilters({ onDrawAgain }: { onDrawAgain: () => void }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const projects = useProjects();
   const typeId = useId();
   const projectId = useId();
   const sizeId = useId();
@@ -24,36 +23,11 @@ export function AuditFilters({ onDrawAgain }: { onDrawAgain: () => void }) {
     <div className={styles.filters} role="search" aria-label="Filter the review queue">
       <label className={styles.inline} htmlFor={typeId}>
         Type
-        <select
-          id={typeId}
-          className="select"
-          value={search.type ?? ""}
-          onChange={(e) => {
-            const parsed = TaskType.safeParse(e.target.value);
-            set({ type: parsed.success ? parsed.data : undefined });
-          }}
-        >
-          <option value="">All types</option>
-          {TASK_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {taskTypeRegistry[t].title}
-            </option>
-          ))}
-        </select>
+        <TaskTypeSelect id={typeId} value={search.type} onChange={(type) => set({ type })} />
       </label>
       <label className={styles.inline} htmlFor={projectId}>
         Project
-        <select id={projectId} className="select" value={search.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined })}>
-          <option value="">All projects</option>
-          {search.project && !projects.data?.some((p) => p.name === search.project) ? (
-            <option value={search.project}>{search.project}</option>
-          ) : null}
-          {projects.data?.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <ProjectSelect id={projectId} value={search.project} onChange={(project) => set({ project })} />
       </label>
       <label className={styles.inline} htmlFor={sizeId}>
         Sample size

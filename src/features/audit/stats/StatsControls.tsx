@@ -1,8 +1,7 @@
 // Range (UTC days), type and project of the stats; all of it in the URL.
 import { getRouteApi } from "@tanstack/react-router";
 import { useId } from "react";
-import { useProjects } from "../../../client";
-import { TASK_TYPES, TaskType, taskTypeRegistry } from "../../../schema";
+import { ProjectSelect, TaskTypeSelect } from "../../tasks";
 import type { AuditStatsSearch } from "../search";
 import { addDays, DEFAULT_RANGE_DAYS, PRESETS, todayUtc, type DayRange } from "./range";
 import styles from "../audit.module.css";
@@ -12,7 +11,6 @@ const route = getRouteApi("/audit/stats");
 export function StatsControls({ range }: { range: DayRange }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const projects = useProjects();
   const ids = { from: useId(), to: useId(), type: useId(), project: useId() };
   const today = todayUtc();
   const set = (patch: Partial<AuditStatsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }) });
@@ -54,34 +52,11 @@ export function StatsControls({ range }: { range: DayRange }) {
       </label>
       <label className={styles.inline} htmlFor={ids.type}>
         Type
-        <select
-          id={ids.type}
-          className="select"
-          value={search.type ?? ""}
-          onChange={(e) => {
-            const parsed = TaskType.safeParse(e.target.value);
-            set({ type: parsed.success ? parsed.data : undefined });
-          }}
-        >
-          <option value="">All types</option>
-          {TASK_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {taskTypeRegistry[t].title}
-            </option>
-          ))}
-        </select>
+        <TaskTypeSelect id={ids.type} value={search.type} onChange={(type) => set({ type })} />
       </label>
       <label className={styles.inline} htmlFor={ids.project}>
         Project
-        <select id={ids.project} className="select" value={search.project ?? ""} onChange={(e) => set({ project: e.target.value || undefined })}>
-          <option value="">All projects</option>
-          {search.project && !projects.data?.some((p) => p.name === search.project) ? <option value={search.project}>{search.project}</option> : null}
-          {projects.data?.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <ProjectSelect id={ids.project} value={search.project} onChange={(project) => set({ project })} />
       </label>
     </div>
   );
