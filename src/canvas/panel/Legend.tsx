@@ -34,7 +34,8 @@ export function Legend() {
 
   return (
     <div data-testid="canvas-legend">
-      <div className={styles.section}>
+      {/* A task with nothing drawn yet (e.g. an image transcription) has no labels to list. */}
+      <div className={styles.section} hidden={labelCounts.length === 0}>
         <div className={styles.heading}>Labels</div>
         {labelCounts.map(([label, count]) => (
           <label key={label} className={styles.row}>
