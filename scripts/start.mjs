@@ -18,11 +18,13 @@ function newestMtime(dir) {
   return newest;
 }
 
-const built = path.join(root, "dist", "index.html");
+// DIST_DIR (also read by the server) lets several checkouts or test runs build into their own folder.
+const distDir = path.resolve(root, process.env.DIST_DIR || "dist");
+const built = path.join(distDir, "index.html");
 const sources = Math.max(newestMtime(path.join(root, "src")), newestMtime(path.join(root, "public")), fs.statSync("index.html").mtimeMs);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log("Building the console (vite build)…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--outDir", distDir, "--emptyOutDir"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
