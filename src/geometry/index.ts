@@ -8,3 +8,4 @@ export * from "./hit";
 export * from "./spatialIndex";
 export * from "./mask";
 export * from "./cull";
+export * from "./maskEdit";
