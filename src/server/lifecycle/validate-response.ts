@@ -1,23 +1,13 @@
 import { z } from "zod";
 import {
-  AnnotationParams,
-  AnnotationResponse,
   AudiotranscriptionParams,
   AudiotranscriptionResponse,
   CategorizationParams,
   CategorizationResponse,
   ComparisonParams,
   ComparisonResponse,
-  CuboidannotationParams,
-  CuboidannotationResponse,
   DatacollectionParams,
   DatacollectionResponse,
-  LineannotationParams,
-  LineannotationResponse,
-  PointannotationParams,
-  PointannotationResponse,
-  PolygonannotationParams,
-  PolygonannotationResponse,
   SegmentannotationParams,
   SegmentannotationResponse,
   TranscriptionParams,
@@ -26,8 +16,7 @@ import {
   type TaskType,
 } from "../../schema";
 import type { Canvas } from "./attachments";
-import { Issues } from "./validate/issues";
-import { checkBoxes, checkCuboids, checkPoints, checkPolylines } from "./validate/geometry";
+import { checkVectorResponse, Issues } from "../../geometry/validate";
 import { checkSegmentation, type ReadMask } from "./validate/segmentation";
 import { checkCategorization, checkComparison, checkDatacollection, checkTranscription } from "./validate/fields";
 
@@ -65,19 +54,12 @@ export function validateResponse(type: TaskType, rawParams: unknown, rawResponse
   let response: unknown = null;
   switch (type) {
     case "annotation":
-      response = check(AnnotationParams, AnnotationResponse, (p, r) => checkBoxes(p, r, canvas, issues));
-      break;
     case "pointannotation":
-      response = check(PointannotationParams, PointannotationResponse, (p, r) => checkPoints(p, r, canvas, issues));
-      break;
     case "lineannotation":
-      response = check(LineannotationParams, LineannotationResponse, (p, r) => checkPolylines(p, r, canvas, issues));
-      break;
     case "polygonannotation":
-      response = check(PolygonannotationParams, PolygonannotationResponse, (p, r) => checkPolylines(p, r, canvas, issues));
-      break;
     case "cuboidannotation":
-      response = check(CuboidannotationParams, CuboidannotationResponse, (p, r) => checkCuboids(p, r, canvas, issues));
+      // The vector rules live in src/geometry/validate, shared with the canvas editor.
+      response = checkVectorResponse(type, rawParams, rawResponse, canvas, issues);
       break;
     case "segmentannotation":
       response = check(SegmentannotationParams, SegmentannotationResponse, (p, r) => checkSegmentation(p, r, canvas, ctx.readMask, issues));

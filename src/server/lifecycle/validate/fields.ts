@@ -9,7 +9,7 @@ import {
   type TranscriptionParams,
   type TranscriptionResponse,
 } from "../../../schema";
-import { at, type Issues } from "./issues";
+import { at, type Issues } from "../../../geometry/validate";
 
 // The non-geometry types: answers must match what the params asked for, no more and no less.
 

@@ -1,7 +1,7 @@
 import { PNG } from "pngjs";
 import { isHttpUrl, type MaskEntry, type SegmentannotationParams, type SegmentannotationResponse } from "../../../schema";
 import type { Canvas } from "../attachments";
-import { at, type Issues } from "./issues";
+import { at, type Issues } from "../../../geometry/validate";
 
 // A segmentation answer: a labelMapping entry per label (an array for instance labels), unique
 // indices and colours, a mask per label and instance, and — when the combined images are files

@@ -9,14 +9,14 @@ import type {
   PointannotationResponse,
   PolygonannotationParams,
   PolygonannotationResponse,
-} from "../../../schema";
-import { CUBOID_EDGE_ENDS, FACE_VERTICES } from "../cuboid-rules";
-import type { Canvas } from "../attachments";
-import { at, insideCanvas, type Issues } from "./issues";
+} from "../../schema";
+import { CUBOID_EDGE_ENDS, FACE_VERTICES } from "../cuboidRules";
+import { at, insideCanvas, type ImageBounds as Canvas, type Issues } from "./issues";
 import { checkAttributes, checkLabel, labelRules } from "./labels";
 
 // The geometry rules of the image annotation types, beyond their zod shapes: inside the image,
-// at least the minimum size, vertex counts in range, cuboids whose parts fit together.
+// at least the minimum size, vertex counts in range, cuboids whose parts fit together. Shared by
+// the server's response validator and the canvas editor's validation view: one copy.
 
 const ROOT = "response.annotations";
 

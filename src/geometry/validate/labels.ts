@@ -1,4 +1,4 @@
-import { attributeApplies, leafLabels, type AnnotationAttributes, type LabelChoice } from "../../../schema";
+import { attributeApplies, leafLabels, type AnnotationAttributes, type LabelChoice } from "../../schema";
 import { at, type Issues } from "./issues";
 
 // Labels and annotation_attributes, shared by every geometry type.

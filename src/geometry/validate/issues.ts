@@ -1,11 +1,20 @@
 // Validation findings as the API reports them: `response.annotations[3].label: "bike" is not a
 // leaf of objects_to_annotate`. Paths are built with the same notation as describeZodError.
 
+/** One finding with its wire path apart, so an editor can point at the object it names. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
 export class Issues {
   readonly list: string[] = [];
+  /** The same findings as `list`, for those added with a path (zod errors arrive pre-written). */
+  readonly entries: Issue[] = [];
 
   add(path: string, message: string): void {
     this.list.push(`${path}: ${message}`);
+    this.entries.push({ path, message });
   }
 
   get ok(): boolean {
@@ -20,7 +29,13 @@ export function at(path: string, key: string | number): string {
 /** Coordinates may sit on the image's edge; a hair of floating-point slack beyond it. */
 const EPS = 1e-6;
 
-export function insideCanvas(x: number, y: number, canvas: { width: number; height: number } | null | undefined): boolean {
+/** The image's size in pixels (the server calls it Canvas). */
+export interface ImageBounds {
+  width: number;
+  height: number;
+}
+
+export function insideCanvas(x: number, y: number, canvas: ImageBounds | null | undefined): boolean {
   if (!canvas) return true;
   return x >= -EPS && y >= -EPS && x <= canvas.width + EPS && y <= canvas.height + EPS;
 }

@@ -1,8 +1,8 @@
-import type { CuboidEdgeDescription, CuboidVertexDescription } from "../../schema";
+import type { CuboidEdgeDescription, CuboidVertexDescription } from "../schema";
 
 // Which visible vertices each edge of a docs cuboid joins. The side edges leave the face from
 // its right corners when the side shows on the right, from its left corners otherwise. Both the
-// test-mode generator and the response validator read this one table.
+// test-mode generator, the response validator and the canvas cuboid editor read this one table.
 
 export const CUBOID_EDGE_ENDS: Record<CuboidEdgeDescription, readonly [readonly CuboidVertexDescription[], readonly CuboidVertexDescription[]]> = {
   "face-top": [["face-topleft"], ["face-topright"]],
