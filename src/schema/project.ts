@@ -1,15 +1,50 @@
 import { z } from "zod";
 import { formBoolean } from "./form";
-import { TaskType } from "./registry";
+import { TaskType, taskTypeRegistry } from "./registry";
+import { TaskCreateFields, TaskInstruction } from "./task";
 
 /**
  * Project params. The docs support only `instruction` (appended to the instruction of every task
- * created under the project); other keys are kept in the history as given.
+ * created under the project); other keys are kept in the history as given. Every key that a task
+ * also takes (the task's own fields, the params of the project's type) obeys the task's schema
+ * for it, so a project never holds what a task would refuse (see `checkProjectParams`).
  */
 export const ProjectParams = z.looseObject({
-  instruction: z.string({ error: "must be a string" }).optional(),
+  instruction: TaskInstruction.optional(),
 });
 export type ProjectParams = z.infer<typeof ProjectParams>;
+
+type Issues = Pick<z.RefinementCtx, "addIssue">;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The schema a task applies to a field of this name, if a task of this type takes one. */
+function taskFieldSchema(type: TaskType, key: string): z.ZodType | undefined {
+  if (key === "instruction") return TaskInstruction;
+  const own: Record<string, z.ZodType> = TaskCreateFields.shape;
+  if (Object.hasOwn(own, key)) return own[key];
+  const params = taskTypeRegistry[type].params;
+  const shape: Record<string, z.ZodType> | undefined = params instanceof z.ZodObject ? params.shape : undefined;
+  return shape && Object.hasOwn(shape, key) ? shape[key] : undefined;
+}
+
+/** Checks each param against the task's schema for it; issues are reported under `at`. */
+function checkProjectParams(type: TaskType, params: ProjectParams, ctx: Issues, at: PropertyKey[]): ProjectParams {
+  const out: ProjectParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    const schema = taskFieldSchema(type, key);
+    if (!schema) {
+      out[key] = value;
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out[key] = parsed.data;
+    else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [...at, key, ...issue.path] });
+  }
+  return out;
+}
 
 const projectName = z
   .string({ error: "is required" })
@@ -18,16 +53,73 @@ const projectName = z
   .max(200, { error: "must be at most 200 characters" })
   .regex(/^[^/?#]+$/, { error: "must not contain / ? or #" });
 
-export const ProjectCreate = z.object({
-  type: TaskType,
-  name: projectName,
-  params: ProjectParams.default({}),
-});
-export type ProjectCreate = z.infer<typeof ProjectCreate>;
+const PROJECT_FIELDS = ["type", "name", "params"];
 
-/** `POST /v1/projects/:name/setParams`; `patch: true` merges into the latest params. */
-export const ProjectSetParams = ProjectParams.extend({ patch: formBoolean.default(false) });
-export type ProjectSetParams = z.infer<typeof ProjectSetParams>;
+/**
+ * `POST /v1/projects`. People write `-d instruction=…` as often as the docs' `params[instruction]`,
+ * so a top-level `instruction` is taken as the params' one; any other unknown top-level field is
+ * refused with where it belongs, never silently dropped. An empty instruction means none.
+ */
+export const ProjectCreate = z
+  .looseObject({
+    type: TaskType,
+    name: projectName,
+    params: ProjectParams.default({}),
+    instruction: TaskInstruction.optional(),
+  })
+  .transform((body, ctx) => {
+    const { type, name, params: given, instruction, ...unknown } = body;
+    for (const key of Object.keys(unknown)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `is not a field of a project (it takes ${PROJECT_FIELDS.join(", ")}); task parameters go in params[${key}], and only params[instruction] is passed on to tasks`,
+      });
+    }
+    if (instruction !== undefined && given.instruction !== undefined && instruction !== given.instruction) {
+      ctx.addIssue({ code: "custom", path: ["instruction"], message: "is given both at the top level and as params[instruction]; give it once" });
+    }
+    const params = checkProjectParams(type, { ...given, ...(instruction !== undefined ? { instruction } : {}) }, ctx, ["params"]);
+    if (typeof params.instruction === "string" && !params.instruction.trim()) delete params.instruction;
+    return { type, name, params };
+  });
+export type ProjectCreate = z.output<typeof ProjectCreate>;
+
+/**
+ * `POST /v1/projects/:name/setParams` for a project of `type`: the new params at the top level,
+ * `patch: true` merges them into the latest. Every call saves a version, so one that would save
+ * an empty instruction, or nothing at all, is refused rather than silently clearing it.
+ * `{"params": {...}}` (the shape of project creation) is read as those params.
+ */
+export function projectSetParamsSchema(type: TaskType) {
+  return z.looseObject({ patch: formBoolean.default(false) }).transform((body, ctx) => {
+    const { patch, ...raw } = body;
+    let given: Record<string, unknown> = raw;
+    if (isPlainObject(raw.params)) {
+      const { params, ...rest } = raw;
+      if (Object.keys(rest).length > 0) {
+        ctx.addIssue({ code: "custom", path: ["params"], message: `give the params either at the top level or under params, not both (found ${Object.keys(rest).join(", ")} beside it)` });
+      }
+      given = params as Record<string, unknown>;
+    }
+    for (const key of ["type", "name"]) {
+      if (key in given) ctx.addIssue({ code: "custom", path: [key], message: `a project's ${key} can't be changed by setParams` });
+    }
+    const parsed = ProjectParams.safeParse(given);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    const params = checkProjectParams(type, parsed.data, ctx, []);
+    if (typeof params.instruction === "string" && !params.instruction.trim()) {
+      ctx.addIssue({ code: "custom", path: ["instruction"], message: "must not be empty; every setParams saves a new version (leave instruction out and send patch: true to change other params only)" });
+    } else if (Object.keys(params).length === 0) {
+      ctx.addIssue({ code: "custom", path: ["instruction"], message: "is required: setParams saves a new version of the project's params, and this request has none" });
+    }
+    return { patch, params };
+  });
+}
+export type ProjectSetParams = z.output<ReturnType<typeof projectSetParamsSchema>>;
 
 export const ParamHistoryEntry = z.looseObject({
   instruction: z.string().optional(),

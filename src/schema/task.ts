@@ -18,12 +18,20 @@ const metadataField = z.preprocess((v) => {
 }, Metadata);
 
 /**
+ * A task's instruction (markdown). The one limit every instruction obeys: the task's own, a
+ * project's, and the two joined when a task inherits its project's instruction.
+ */
+export const TaskInstruction = z
+  .string({ error: "must be a string" })
+  .max(200_000, { error: "must be at most 200000 characters" });
+
+/**
  * Fields of a create request that belong to the task itself; every other field is a param of the
  * task's type. `unique_id` is ours (beyond the docs): a retry with the same id creates nothing.
  */
 export const TaskCreateFields = z.object({
   callback_url: CallbackUrl.optional(),
-  instruction: z.string({ error: "must be a string" }).max(200_000, { error: "must be at most 200000 characters" }).optional(),
+  instruction: TaskInstruction.optional(),
   urgency: Urgency.default("standard"),
   metadata: metadataField.default({}),
   project: z.string({ error: "must be a project name" }).min(1, { error: "must be a project name" }).optional(),

@@ -47,6 +47,25 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+/**
+ * The proxy appends the request's own `/v1/...` to SCALE_API_URL, while the official clients'
+ * base URL ends in `/v1`: accept both `https://api.scaleapi.com` and `https://api.scaleapi.com/v1`.
+ */
+export function upstreamBase(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error(`SCALE_API_URL must be an http or https URL such as https://api.scaleapi.com (got "${raw}")`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`SCALE_API_URL must be an http or https URL such as https://api.scaleapi.com (got "${raw}")`);
+  }
+  if (url.search || url.hash) throw new Error(`SCALE_API_URL must not carry a query or a fragment (got "${raw}")`);
+  const pathname = url.pathname.replace(/\/+$/, "").replace(/\/v1$/i, "");
+  return url.origin + pathname;
+}
+
 function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
@@ -71,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: env.DEMO_DATA !== "0" && env.DEMO_DATA !== "false",
     rateLimitPerMinute: intFrom(env, "RATE_LIMIT_PER_MINUTE", 6000),
     disabledTypes: disabledTypes as TaskType[],
-    upstreamUrl: env.SCALE_API_URL ? env.SCALE_API_URL.replace(/\/+$/, "") : undefined,
+    upstreamUrl: env.SCALE_API_URL ? upstreamBase(env.SCALE_API_URL) : undefined,
     serverApiKey: env.SCALE_API_KEY || undefined,
     callbackAuthKey: env.SCALE_CALLBACK_AUTH_KEY || undefined,
     testModeDelayMs: intFrom(env, "TEST_MODE_DELAY_MS", 0),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { ProjectCreate, ProjectSetParams, describeZodError } from "../../schema";
+import { ProjectCreate, describeZodError, projectSetParamsSchema } from "../../schema";
 import type { Db } from "../store/db";
 import { appendProjectParams, getProject, insertProject, listProjects } from "../store/projects";
 import { ApiError, badRequest } from "./errors";
@@ -34,10 +34,9 @@ export function registerProjectRoutes(app: FastifyInstance, db: Db): void {
     const scope = scopeOf(req);
     const found = await getProject(db, scope, req.params.name);
     if (!found) throw new ApiError(404, `no project named "${req.params.name}"`);
-    const parsed = ProjectSetParams.safeParse(req.body);
+    const parsed = projectSetParamsSchema(found.project.type).safeParse(req.body);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.body));
-    const { patch, ...params } = parsed.data;
-    await appendProjectParams(db, found.id, params, patch);
+    await appendProjectParams(db, found.id, parsed.data.params, parsed.data.patch);
     return (await getProject(db, scope, req.params.name))!.project;
   });
 }

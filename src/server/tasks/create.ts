@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   TASK_CREATE_FIELDS,
   TaskCreateFields,
+  TaskInstruction,
   describeZodError,
   isTaskType,
   taskTypeRegistry,
@@ -92,7 +93,17 @@ export async function createTask(
         throw badRequest(`project_param_version: project "${fields.project}" has no version ${wanted} (latest is ${history.length - 1})`);
       }
       paramVersion = entry.version;
-      instruction = joinInstructions(instruction, typeof entry.instruction === "string" ? entry.instruction : undefined);
+      const inherited = typeof entry.instruction === "string" ? entry.instruction : undefined;
+      instruction = joinInstructions(instruction, inherited);
+      // Each part may be within the limit while the two joined are not: the task keeps the limit.
+      const joined = TaskInstruction.safeParse(instruction);
+      if (!joined.success) {
+        throw badRequest(
+          `instruction: this task's instruction (${fields.instruction?.length ?? 0} characters) with the instruction of project "${projectName}" ` +
+            `version ${entry.version} (${inherited?.length ?? 0} characters) appended is ${instruction.length} characters and ${joined.error.issues[0].message}; ` +
+            "shorten one of them, or send project_param_version: -1 to skip inheritance",
+        );
+      }
     }
   } else if (fields.project_param_version !== undefined) {
     throw badRequest("project_param_version: only makes sense together with project");
