@@ -9,3 +9,7 @@ export * from "./spatialIndex";
 export * from "./mask";
 export * from "./cull";
 export * from "./maskEdit";
+export * from "./boxEdit";
+export * from "./vertexEdit";
+export * from "./cuboidEdit";
+export * from "./cuboidRules";
