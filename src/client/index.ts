@@ -7,5 +7,6 @@ export { queryKeys, type AuditSampleFilters, type AuditStatsFilters, type StatsF
 export * from "./api";
 export * from "./hooks";
 export * from "./export";
+export { uploadFile } from "./files";
 export { Acknowledgement } from "./wire";
 export type { Account, AuditList, AuditSample, AuditStats, CallbackAttempt, CallbackLog, ConsoleConfig, Stats } from "../schema";

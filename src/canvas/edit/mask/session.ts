@@ -6,10 +6,12 @@ import {
   type IndexRaster,
   type LabelMapping,
   type PixelRect,
+  unlabeledBounds,
 } from "../../../geometry";
-import type { SegmentannotationParams } from "../../../schema";
+import type { SegmentannotationParams, SegmentannotationResponse } from "../../../schema";
 import type { EditorStore } from "../types";
 import { addInstance, classByIndex, initialClasses, instancesOf, type MaskClass, type MaskClasses } from "./classes";
+import { saveSegmentation, type UploadPng } from "./encode";
 
 // One segmentation being edited: the label raster (one byte per pixel for the whole task), the
 // classes its indices mean, the brush settings, and the running unlabeled count. One session
@@ -34,6 +36,12 @@ export interface MaskSessionState {
   cursor: { x: number; y: number } | null;
   /** The polygon-fill tool's vertices so far (flat x, y), drawn as a preview. */
   polygon: readonly number[] | null;
+  /** Saving: encoding and uploading the masks, then the response they make (or why not). */
+  save:
+    | { status: "idle" }
+    | { status: "saving" }
+    | { status: "saved"; response: SegmentannotationResponse; pixelsVersion: number }
+    | { status: "error"; message: string };
 }
 
 export type PixelListener = (rect: PixelRect | null) => void;
@@ -58,6 +66,7 @@ export class MaskSession {
       pixelsVersion: 0,
       cursor: null,
       polygon: null,
+      save: { status: "idle" },
     }));
   }
 
@@ -134,6 +143,23 @@ export class MaskSession {
     return r.added;
   }
 
+  /**
+   * Encodes the masks (indexed PNG, colour image, one mask per label and instance), uploads them
+   * and resolves the wire response. Refuses unlabeled pixels when the task doesn't allow them.
+   */
+  async save(upload: UploadPng): Promise<SegmentannotationResponse | null> {
+    const version = this.state.pixelsVersion;
+    this.store.setState({ save: { status: "saving" } });
+    try {
+      const response = await saveSegmentation(this.raster, this.state.classes, this.params, upload);
+      this.store.setState({ save: { status: "saved", response, pixelsVersion: version } });
+      return response;
+    } catch (e) {
+      this.store.setState({ save: { status: "error", message: e instanceof Error ? e.message : String(e) } });
+      return null;
+    }
+  }
+
   setHighlightUnlabeled(on: boolean): void {
     this.store.setState({ highlightUnlabeled: on });
     for (const l of this.listeners) l(null);
@@ -191,4 +217,28 @@ export function classesFromMapping(params: SegmentationSettings, mapping: LabelM
     list.push({ ...c, index, color: colors.has(c.color) ? c.color.replace(/.$/, (d) => (d === "0" ? "1" : "0")) : c.color });
   }
   return { ...base, list: list.sort((a, b) => a.index - b.index) };
+}
+
+/** A finding of the validation view, with where to zoom to. */
+export interface MaskIssue {
+  path: string;
+  message: string;
+  /** Image pixels to show (x, y, width, height), or null for the whole image. */
+  bounds: PixelRect | null;
+}
+
+/**
+ * What the segmentation would be refused for: unlabeled pixels when allow_unlabeled is false
+ * (the server's validator says the same of the uploaded indexed image).
+ */
+export function maskIssues(session: MaskSession): MaskIssue[] {
+  const { unlabeled } = session.state;
+  if (session.params.allow_unlabeled || unlabeled === 0) return [];
+  return [
+    {
+      path: "response.annotations.combined.indexedImage",
+      message: `${unlabeled.toLocaleString("en-US")} ${unlabeled === 1 ? "pixel is" : "pixels are"} unlabeled but allow_unlabeled is false`,
+      bounds: unlabeledBounds(session.raster),
+    },
+  ];
 }
