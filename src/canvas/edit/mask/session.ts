@@ -189,8 +189,10 @@ export function ensureMaskSession(
   if (initial && initial.indices.length === raster.data.length) {
     raster.data.set(initial.indices);
     classes = classesFromMapping(params, initial.labelMapping);
-    // Pixels whose index the mapping doesn't list would be refused on save: make them unlabeled.
-    const known = new Set(classes.list.map((c) => c.index));
+    // Pixels whose index the answer's mapping doesn't list would be refused on save: make them
+    // unlabeled (before a label missing from the answer takes a free index, which may be theirs).
+    const wanted = new Set([...params.labels, ...params.instance_labels]);
+    const known = new Set(maskEntries(initial.labelMapping).filter((e) => wanted.has(e.label)).map((e) => e.index));
     for (let i = 0; i < raster.data.length; i++) if (raster.data[i] !== 0 && !known.has(raster.data[i])) raster.data[i] = 0;
   }
   const session = new MaskSession(raster, params, classes);
