@@ -237,7 +237,7 @@ const bench = {
     const indexed = await makeIndexedMask(W, H);
     const maskScene: Scene = {
       objects: sceneFromTask(boxTask(500, photo)).objects,
-      mask: { indexedImage: indexed, combinedImage: null, labelMapping: MASK_LABEL_MAPPING },
+      mask: { indexedImage: indexed, combinedImage: null, labeled: [], labelMapping: MASK_LABEL_MAPPING },
     };
     await mountOurs(maskScene, photo);
     await waitFor(() => frames.some((f) => f.drawn.includes("mask")) && !!document.querySelector("canvas"));

@@ -1,7 +1,7 @@
 import { Image as KonvaImage, Layer, Line, Rect, Stage } from "react-konva";
 import type Konva from "konva";
 import type { Ref } from "react";
-import { labelColor, type SceneObject } from "../../src/canvas";
+import { labelPalette, type SceneObject } from "../../src/canvas";
 
 /**
  * The naive renderer the benchmark compares against: one react-konva node per object, the way
@@ -20,6 +20,7 @@ export function NaiveCanvas({
   height: number;
   stageRef: Ref<Konva.Stage>;
 }) {
+  const colors = labelPalette(objects.map((o) => o.label));
   return (
     <Stage ref={stageRef} width={width} height={height}>
       <Layer listening={false}>
@@ -27,7 +28,7 @@ export function NaiveCanvas({
       </Layer>
       <Layer>
         {objects.map((o) => {
-          const color = labelColor(o.label);
+          const color = colors.colorOf(o.label);
           if (o.kind === "box") {
             return (
               <Rect

@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import styles from "./canvas.module.css";
 import { CanvasStage } from "./CanvasStage";
-import { Legend } from "./panel/Legend";
+import type { CanvasCommandContext } from "./commands";
+import { useCanvasShortcuts } from "./interaction/useCanvasShortcuts";
+import { Legend, legendHasContent } from "./panel/Legend";
 import { ObjectList } from "./panel/ObjectList";
 import { Toolbar } from "./panel/Toolbar";
 import { useImage } from "./raster/useImage";
@@ -11,6 +13,8 @@ import { imageUrlOfTask, sceneFromTask, type CanvasTask } from "./scene/fromTask
 import { SceneIndex } from "./scene/sceneIndex";
 import type { Scene, SceneObject } from "./scene/types";
 import { CanvasStoreContext, createCanvasStore } from "./store";
+import { labelPalette } from "./style";
+import { useFullscreen } from "./useFullscreen";
 
 export interface AnnotationCanvasProps {
   /** The wire task object (type, params with attachment and layers, response). */
@@ -19,9 +23,13 @@ export interface AnnotationCanvasProps {
   scene?: Scene;
   /** The image to draw; defaults to the task's image attachment. */
   imageUrl?: string | null;
-  /** Height of the whole component (CSS); the width follows the parent. Default 600. */
+  /** Height of the whole component (CSS); the width follows the parent. Default 600. Full screen ignores it. */
   height?: number | string;
-  /** Show the built-in legend and object list beside the canvas. Default true. */
+  /**
+   * Offer the built-in legend and object list beside the canvas (collapsible from the toolbar,
+   * open by default when the canvas is at least 720 px wide). Default true. A scene with nothing
+   * to list (no objects, no mask) never shows it.
+   */
   sidePanel?: boolean;
   /** Controlled selection by object id (e.g. from the URL); omit to leave selection to the canvas. */
   selectedId?: string | null;
@@ -32,16 +40,46 @@ export interface AnnotationCanvasProps {
 }
 
 const EMPTY_SCENE: Scene = { objects: [], mask: null };
+/** Below this width the side panel starts closed and opens over the stage rather than beside it. */
+const NARROW_PX = 720;
 
-/** Read-only annotation viewer: image, masks, responses and layers, with legend and object list. */
+/** Whether an element is narrower than `px`, followed as it resizes. */
+function useNarrow(ref: RefObject<HTMLElement | null>, px: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setNarrow(el.getBoundingClientRect().width < px);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, px]);
+  return narrow;
+}
+
+/**
+ * Read-only annotation viewer: image, masks, responses and layers, with a toolbar, a collapsible
+ * legend and object list, and a full-screen mode.
+ */
 export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const { task, scene: sceneProp, height = 600, sidePanel = true, selectedId } = props;
   const [store] = useState(createCanvasStore);
   const [renderer] = useState(() => new CanvasRenderer(store));
   const scene = useMemo(() => sceneProp ?? (task ? sceneFromTask(task) : EMPTY_SCENE), [sceneProp, task]);
   const index = useMemo(() => new SceneIndex(scene.objects), [scene]);
+  const colors = useMemo(() => labelPalette(scene.labels ?? scene.objects.map((o) => o.label)), [scene]);
   const maskRef = useRef<CanvasRuntime["mask"]["current"]>(null);
-  const runtime = useMemo<CanvasRuntime>(() => ({ scene, index, renderer, mask: maskRef }), [scene, index, renderer]);
+  const runtime = useMemo<CanvasRuntime>(() => ({ scene, index, colors, renderer, mask: maskRef }), [scene, index, colors, renderer]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const fullscreen = useFullscreen(rootRef);
+  const narrow = useNarrow(rootRef, NARROW_PX);
+  const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
+  const hasPanel = sidePanel && legendHasContent(runtime);
+  const panelOpen = hasPanel ? (panelChoice ?? !narrow) : null;
+  const commandContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
+  useCanvasShortcuts(rootRef, stageRef, commandContext);
   const imageUrl = props.imageUrl !== undefined ? props.imageUrl : task ? imageUrlOfTask(task) : null;
   const image = useImage(imageUrl);
 
@@ -78,12 +116,24 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   return (
     <CanvasStoreContext.Provider value={store}>
       <CanvasRuntimeContext.Provider value={runtime}>
-        <div className={styles.root} style={{ height }} data-testid="annotation-canvas-root">
-          <Toolbar />
+        <div
+          ref={rootRef}
+          className={`${styles.root} ${fullscreen.active ? styles.fullscreen : ""}`}
+          style={fullscreen.active ? undefined : { height }}
+          data-testid="annotation-canvas-root"
+          data-fullscreen={fullscreen.active || undefined}
+        >
+          <Toolbar
+            context={commandContext}
+            fullscreen={fullscreen.active}
+            panelOpen={panelOpen}
+            onTogglePanel={() => setPanelChoice(!panelOpen)}
+            compact={narrow}
+          />
           <div className={styles.body}>
-            <CanvasStage image={image} />
-            {sidePanel && (
-              <aside className={styles.panel}>
+            <CanvasStage image={image} stageRef={stageRef} />
+            {panelOpen && (
+              <aside className={`${styles.panel} ${narrow ? styles.panelOver : ""}`} aria-label="Legend and objects" data-testid="canvas-panel">
                 <div className={styles.legend}>
                   <Legend />
                 </div>

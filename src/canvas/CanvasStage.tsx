@@ -1,10 +1,11 @@
-import { useEffect, useRef, type CSSProperties } from "react";
+import { useEffect, type RefObject } from "react";
 import { Stage } from "react-konva";
 import { fitImage, fitRect, type Rect } from "../geometry";
 import type { SceneIndex } from "./scene/sceneIndex";
 import styles from "./canvas.module.css";
 import { useViewportGestures, FIT_PADDING_PX } from "./interaction/useViewportGestures";
 import { ImageLayer } from "./layers/ImageLayer";
+import { MaskHighlightLayer } from "./layers/MaskHighlightLayer";
 import { MaskLayer } from "./layers/MaskLayer";
 import { OverlayLayer } from "./layers/OverlayLayer";
 import { StaticLayer } from "./layers/StaticLayer";
@@ -13,22 +14,11 @@ import type { ImageState } from "./raster/useImage";
 import { useCanvasRuntime } from "./runtime";
 import { useCanvas, useCanvasStoreApi } from "./store";
 
-const notice: CSSProperties = {
-  position: "absolute",
-  inset: 0,
-  display: "flex",
-  alignItems: "center",
-  justifyContent: "center",
-  color: "#e5e7eb",
-  font: "14px system-ui, sans-serif",
-  pointerEvents: "none",
-  padding: 16,
-  textAlign: "center",
-};
-
-/** The Konva stage, sized to its box, with the four layers bottom to top. */
-export function CanvasStage({ image }: { image: ImageState }) {
-  const containerRef = useRef<HTMLDivElement>(null);
+/**
+ * The Konva stage, sized to its box, with the layers bottom to top. An image that fails to load
+ * is reported in a bar above the stage, never over the drawing.
+ */
+export function CanvasStage({ image, stageRef: containerRef }: { image: ImageState; stageRef: RefObject<HTMLDivElement | null> }) {
   const store = useCanvasStoreApi();
   const { scene, index } = useCanvasRuntime();
   const viewport = useCanvas((s) => s.viewport);
@@ -48,7 +38,7 @@ export function CanvasStage({ image }: { image: ImageState }) {
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [store]);
+  }, [store, containerRef]);
 
   // Fit once when the image size is first known (or the image changes).
   const loaded = image.status === "loaded" ? image : null;
@@ -69,22 +59,26 @@ export function CanvasStage({ image }: { image: ImageState }) {
   }, [hasViewport, store, index]);
 
   return (
-    <div ref={containerRef} className={styles.stage} tabIndex={0} data-testid="annotation-canvas" aria-label="Annotation canvas">
-      {hasViewport && (
-        <Stage width={viewport.width} height={viewport.height} listening={false}>
-          {loaded && <ImageLayer image={loaded.image} />}
-          {scene.mask && <MaskLayer source={scene.mask} />}
-          <StaticLayer />
-          <OverlayLayer />
-        </Stage>
-      )}
-      {image.status === "loading" && <div style={notice}>Loading image…</div>}
+    <div className={styles.stageColumn}>
       {image.status === "error" && (
-        <div style={{ ...notice, color: "#fca5a5" }} role="alert" data-testid="canvas-image-error">
-          {image.message}
+        <div className={styles.stageNotice} role="alert" data-testid="canvas-image-error">
+          <strong>The image could not be loaded:</strong> <span className={styles.stageNoticeUrl}>{image.url}</span>
+          {index.objects.length > 0 || scene.mask ? <span className={styles.stageNoticeMuted}> The annotations are drawn without it.</span> : null}
         </div>
       )}
-      <Tooltip />
+      <div ref={containerRef} className={styles.stage} tabIndex={0} data-testid="annotation-canvas" aria-label="Annotation canvas">
+        {hasViewport && (
+          <Stage width={viewport.width} height={viewport.height} listening={false}>
+            {loaded && <ImageLayer image={loaded.image} />}
+            {scene.mask && <MaskLayer source={scene.mask} />}
+            {scene.mask && <MaskHighlightLayer />}
+            <StaticLayer />
+            <OverlayLayer />
+          </Stage>
+        )}
+        {image.status === "loading" && <div className={styles.loading}>Loading image…</div>}
+        <Tooltip />
+      </div>
     </div>
   );
 }

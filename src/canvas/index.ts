@@ -14,5 +14,7 @@ export type {
   ObjectSource,
 } from "./scene/types";
 export type { FrameStats } from "./render/renderer";
-export { labelColor } from "./style";
+export { labelPalette, CATEGORICAL_PALETTE, textColorOn, type LabelPalette } from "./style";
+export { CANVAS_COMMANDS, type CanvasCommand } from "./commands";
+export { useFullscreen, type Fullscreen } from "./useFullscreen";
 export { kindRegistry, KIND_ORDER } from "./kinds";

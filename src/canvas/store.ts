@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import { createStore, useStore, type StoreApi } from "zustand";
 import type { Size, View } from "../geometry";
+import type { MaskRegion } from "./raster/mask";
 import type { KindName, ObjectSource } from "./scene/types";
 
 /** Anything the legend can hide: a vector kind, or the mask layer. */
@@ -22,6 +23,8 @@ export interface CanvasState {
   pointer: { x: number; y: number } | null;
   /** The mask label under the pointer, read from the indexed image. */
   maskLabelAtPointer: string | null;
+  /** Per mask index, its pixel count and extent, once the mask has loaded. */
+  maskRegions: ReadonlyMap<number, MaskRegion> | null;
   hiddenLabels: ReadonlySet<string>;
   hiddenKinds: ReadonlySet<Toggleable>;
   hiddenSources: ReadonlySet<ObjectSource>;
@@ -40,6 +43,7 @@ export interface CanvasActions {
   hover(id: string | null): void;
   select(id: string | null): void;
   setPointer(p: { x: number; y: number } | null, maskLabel: string | null): void;
+  setMaskRegions(regions: ReadonlyMap<number, MaskRegion> | null): void;
   toggleLabel(label: string): void;
   toggleKind(kind: Toggleable): void;
   toggleSource(source: ObjectSource): void;
@@ -65,6 +69,7 @@ export function createCanvasStore(): CanvasStore {
     selectedId: null,
     pointer: null,
     maskLabelAtPointer: null,
+    maskRegions: null,
     hiddenLabels: new Set(),
     hiddenKinds: new Set(),
     hiddenSources: new Set(),
@@ -84,6 +89,7 @@ export function createCanvasStore(): CanvasStore {
     },
     select: (selectedId) => set({ selectedId }),
     setPointer: (pointer, maskLabelAtPointer) => set({ pointer, maskLabelAtPointer }),
+    setMaskRegions: (maskRegions) => set({ maskRegions }),
     toggleLabel: (label) => set({ hiddenLabels: toggled(get().hiddenLabels, label) }),
     toggleKind: (kind) => set({ hiddenKinds: toggled(get().hiddenKinds, kind) }),
     toggleSource: (source) => set({ hiddenSources: toggled(get().hiddenSources, source) }),
@@ -97,6 +103,16 @@ export function useCanvasStoreApi(): CanvasStore {
   const store = useContext(CanvasStoreContext);
   if (!store) throw new Error("canvas components must be rendered inside <AnnotationCanvas> or <CanvasProvider>");
   return store;
+}
+
+/** Selection and hover ids of mask entries in the object list: `mask:<index>`. */
+export const maskEntryId = (index: number) => `mask:${index}`;
+
+/** The mask index an id names, or null for a vector object's id. */
+export function maskIndexOfId(id: string | null): number | null {
+  if (!id || !id.startsWith("mask:")) return null;
+  const n = Number(id.slice(5));
+  return Number.isInteger(n) ? n : null;
 }
 
 export function useCanvas<T>(selector: (s: CanvasState & CanvasActions) => T): T {

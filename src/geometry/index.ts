@@ -4,6 +4,7 @@ export * from "./spline";
 export * from "./polygon";
 export * from "./box";
 export * from "./cuboid";
+export * from "./camera";
 export * from "./hit";
 export * from "./spatialIndex";
 export * from "./mask";

@@ -1,21 +1,22 @@
 import { useEffect, type RefObject } from "react";
-import { actualSize, fitImage, panBy, screenToImage, wheelZoomFactor, zoomAt } from "../../geometry";
-import { maskLabelAt } from "../raster/mask";
+import { panBy, screenToImage, wheelZoomFactor, zoomAt } from "../../geometry";
+import { maskEntryAt, maskLabelAt } from "../raster/mask";
 import { useCanvasRuntime } from "../runtime";
-import { isShown, useCanvasStoreApi } from "../store";
+import { isShown, maskEntryId, useCanvasStoreApi } from "../store";
 import { HIT_TOLERANCE_PX } from "../style";
+import { pinchView, type ScreenPoint } from "./pinch";
 
 /** A wheel gesture counts as settled (and the vectors are redrawn sharp) after this pause. */
 const WHEEL_SETTLE_MS = 140;
 /** A press that moves less than this is a click (select), not a pan. */
 const CLICK_SLOP_PX = 4;
-const ZOOM_STEP = 1.25;
 
 export const FIT_PADDING_PX = 16;
 
 /**
  * Read-only viewing interaction on the stage container: wheel zoom at the cursor, drag or
- * space-drag pan, hover and click picking through the spatial index, and keyboard shortcuts.
+ * space-drag pan, two-finger pinch zoom and pan on touch screens, hover and click picking through
+ * the spatial index. The keyboard shortcuts are commands (../commands.ts, useCanvasShortcuts).
  * Editing tools will add their own modes beside this one; space-drag stays the pan in all.
  */
 export function useViewportGestures(containerRef: RefObject<HTMLDivElement | null>): void {
@@ -28,6 +29,9 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
     let settleTimer = 0;
     let spaceDown = false;
     let press: { id: number; x: number; y: number; moved: boolean; lastX: number; lastY: number } | null = null;
+    // Touch points on the stage; with two of them, the gesture is a pinch (zoom + pan).
+    const touches = new Map<number, ScreenPoint>();
+    let pinch: [number, number] | null = null;
 
     const local = (e: MouseEvent) => {
       const r = el.getBoundingClientRect();
@@ -61,6 +65,22 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
       if (e.button !== 0 && e.button !== 1) return;
       el.focus({ preventScroll: true });
       const p = local(e);
+      if (e.pointerType === "touch") {
+        touches.set(e.pointerId, p);
+        if (touches.size === 2) {
+          // A second finger turns the one-finger pan (or tap) into a pinch.
+          pinch = [...touches.keys()] as [number, number];
+          press = null;
+          store.getState().setGesture(true);
+          try {
+            el.setPointerCapture(e.pointerId);
+          } catch {
+            // See below.
+          }
+          return;
+        }
+        if (touches.size > 2) return;
+      }
       press = { id: e.pointerId, x: p.x, y: p.y, lastX: p.x, lastY: p.y, moved: spaceDown || e.button === 1 };
       try {
         el.setPointerCapture(e.pointerId);
@@ -73,6 +93,15 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
     const onPointerMove = (e: PointerEvent) => {
       const s = store.getState();
       const p = local(e);
+      if (e.pointerType === "touch" && touches.has(e.pointerId)) {
+        const before = touches.get(e.pointerId)!;
+        touches.set(e.pointerId, p);
+        if (pinch && pinch.includes(e.pointerId)) {
+          const other = touches.get(pinch[0] === e.pointerId ? pinch[1] : pinch[0]);
+          if (other) s.setView(pinchView(s.view, [before, other], [p, other]));
+          return;
+        }
+      }
       if (press && press.id === e.pointerId) {
         if (!press.moved && Math.hypot(p.x - press.x, p.y - press.y) >= CLICK_SLOP_PX) press.moved = true;
         if (press.moved) {
@@ -92,13 +121,25 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
     };
 
     const onPointerUp = (e: PointerEvent) => {
+      touches.delete(e.pointerId);
+      if (pinch) {
+        // The pinch ends when a finger lifts; the other one doesn't start a pan mid-gesture.
+        if (pinch.includes(e.pointerId)) {
+          pinch = null;
+          store.getState().setGesture(false);
+        }
+        return;
+      }
       if (!press || press.id !== e.pointerId) return;
       const s = store.getState();
       if (press.moved) {
         s.setGesture(false);
       } else {
         const hit = pickAt(press.x, press.y);
-        s.select(hit ? hit.id : null);
+        // No vector there: a click on a mask selects that label (or instance), as its list row does.
+        const ip = screenToImage(s.view, press.x, press.y);
+        const entry = !hit && mask.current && !s.hiddenKinds.has("mask") ? maskEntryAt(mask.current, ip.x, ip.y) : null;
+        s.select(hit ? hit.id : entry && !s.hiddenLabels.has(entry.label) ? maskEntryId(entry.index) : null);
       }
       press = null;
       el.style.cursor = spaceDown ? "grab" : "default";
@@ -111,43 +152,11 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
       s.setPointer(null, null);
     };
 
+    // Space held turns a plain drag into a pan in every mode; the other keys are commands.
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.target !== el) return;
-      const s = store.getState();
-      const centre = { x: s.viewport.width / 2, y: s.viewport.height / 2 };
-      switch (e.key) {
-        case " ":
-          spaceDown = true;
-          el.style.cursor = "grab";
-          break;
-        case "f":
-        case "F":
-          if (s.imageSize) s.setView(fitImage(s.imageSize, s.viewport, FIT_PADDING_PX));
-          break;
-        case "1":
-          s.setView(actualSize(s.view, s.viewport));
-          break;
-        case "+":
-        case "=":
-          s.setView(zoomAt(s.view, ZOOM_STEP, centre.x, centre.y));
-          break;
-        case "-":
-          s.setView(zoomAt(s.view, 1 / ZOOM_STEP, centre.x, centre.y));
-          break;
-        case "l":
-        case "L":
-          s.set({ showLabels: !s.showLabels });
-          break;
-        case "m":
-        case "M":
-          s.toggleKind("mask");
-          break;
-        case "Escape":
-          s.select(null);
-          break;
-        default:
-          return;
-      }
+      if (e.target !== el || e.key !== " ") return;
+      spaceDown = true;
+      el.style.cursor = "grab";
       e.preventDefault();
     };
     const onKeyUp = (e: KeyboardEvent) => {

@@ -8,7 +8,9 @@ import {
   flattenVertices,
   hitPolygon,
   nearPolyline,
+  projectPoints,
   type CuboidSegment,
+  type Intrinsics,
 } from "../../geometry";
 import { LAYER_ALPHA, LAYER_DASH_PX, POLYGON_FILL_ALPHA, STROKE_PX } from "../style";
 import type { CuboidObject } from "../scene/types";
@@ -19,13 +21,41 @@ interface WireCuboid {
   vertices: CuboidAnnotation["vertices"];
   edges?: CuboidAnnotation["edges"];
   points_2d?: CuboidAnnotation["points_2d"];
+  points_3d?: CuboidAnnotation["points_3d"];
   attributes?: CuboidAnnotation["attributes"];
 }
 
-function make(id: string, source: CuboidObject["source"], a: WireCuboid): CuboidObject {
-  const corners = a.points_2d && a.points_2d.length === 8 ? flattenVertices(a.points_2d) : null;
+/** The docs' corner number of each described face vertex (0 1 front top, 4 5 front bottom). */
+const FACE_CORNER: Record<string, number> = { "face-topleft": 0, "face-topright": 1, "face-bottomleft": 4, "face-bottomright": 5 };
+
+/**
+ * `points_3d` projected through the camera, when the response has no `points_2d`. The 3D frame's
+ * conventions aren't pinned down by the docs, so the projection is used only when it lands on the
+ * described face vertices (within 5% of the face's size); otherwise the cuboid is drawn from its
+ * vertices and the 3D points are only described.
+ */
+function projectedCorners(a: WireCuboid, camera: Intrinsics | null | undefined): { x: number; y: number }[] | null {
+  if (!camera || !a.points_3d || a.points_3d.length !== 8) return null;
+  const projected = projectPoints(a.points_3d, camera);
+  if (!projected) return null;
+  const face = a.vertices.filter((v) => v.description in FACE_CORNER);
+  if (face.length < 2) return null;
+  const xs = face.map((v) => v.x);
+  const ys = face.map((v) => v.y);
+  const tolerance = Math.max(4, 0.05 * Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)));
+  const agrees = face.every((v) => {
+    const p = projected[FACE_CORNER[v.description]];
+    return Math.hypot(p.x - v.x, p.y - v.y) <= tolerance;
+  });
+  return agrees ? projected : null;
+}
+
+function make(id: string, source: CuboidObject["source"], a: WireCuboid, camera?: Intrinsics | null): CuboidObject {
+  const given = a.points_2d && a.points_2d.length === 8 ? a.points_2d : null;
+  const points2d = given ?? projectedCorners(a, camera);
+  const corners = points2d ? flattenVertices(points2d) : null;
   let edges: CuboidSegment[];
-  if (a.points_2d && corners) edges = cuboidEdgesFromPoints2d(a.points_2d);
+  if (points2d) edges = cuboidEdgesFromPoints2d(points2d);
   else if (a.edges && a.edges.length > 0) edges = a.edges.map((e) => ({ ...e, part: edgePart(e.description) }));
   // Layers carry only the described vertices; the edges follow from them.
   else edges = cuboidEdgesFromVertices(a.vertices);
@@ -43,6 +73,8 @@ function make(id: string, source: CuboidObject["source"], a: WireCuboid): Cuboid
     edges,
     face: cuboidFaceRing(a.vertices),
     corners,
+    cornersFrom: given ? "points_2d" : points2d ? "points_3d" : null,
+    points3d: a.points_3d && a.points_3d.length === 8 ? a.points_3d.map(({ x, y, z }) => ({ x, y, z })) : null,
   };
 }
 
@@ -61,7 +93,7 @@ export const cuboidKind: KindDefinition<"cuboid"> = {
   layerKey: "cuboids",
   fromResponse(raw, ctx) {
     const parsed = CuboidAnnotation.safeParse(raw);
-    return parsed.success ? make(ctx.id, "response", parsed.data) : null;
+    return parsed.success ? make(ctx.id, "response", parsed.data, ctx.camera) : null;
   },
   fromLayer(raw, ctx) {
     const parsed = LayerCuboid.safeParse(raw);
@@ -111,7 +143,25 @@ export const cuboidKind: KindDefinition<"cuboid"> = {
       shapes.push({ type: "path", points: [e.x1, e.y1, e.x2, e.y2], closed: false, dashed: e.part === "side" });
     }
     for (const v of o.vertices) shapes.push({ type: "dot", x: v.x, y: v.y, text: v.description });
+    // The hidden corners (not among the described vertices) by their number in the docs' order.
+    const c = o.corners;
+    if (c) {
+      for (let i = 0; i < 8; i++) {
+        const near = o.vertices.some((v) => Math.hypot(v.x - c[2 * i], v.y - c[2 * i + 1]) < 3);
+        if (!near) shapes.push({ type: "dot", x: c[2 * i], y: c[2 * i + 1], text: `corner ${i}` });
+      }
+    }
     return shapes;
   },
-  summary: (o) => `${o.vertices.length} vertices, ${o.edges.length} edges${o.corners ? ", 8 corners" : ""}`,
+  summary: (o) => {
+    const base = `${o.vertices.length} vertices, ${o.edges.length} edges`;
+    if (o.cornersFrom === "points_2d") return `${base}, 8 corners (points_2d)`;
+    if (o.cornersFrom === "points_3d") return `${base}, 8 corners projected from points_3d`;
+    if (o.points3d) {
+      const depths = o.points3d.map((p) => p.z);
+      const fmt = (v: number) => String(Math.round(v * 100) / 100);
+      return `${base}; 3D points only (depth ${fmt(Math.min(...depths))}–${fmt(Math.max(...depths))}), drawn from the vertices`;
+    }
+    return base;
+  },
 };

@@ -1,4 +1,5 @@
 import type { Layers, TaskType } from "../../schema";
+import type { Intrinsics } from "../../geometry";
 import type { ObjectOfKind, KindName, ObjectSource, SceneObject } from "../scene/types";
 
 /** What a batch draw needs to know about the view; sizes in CSS pixels are divided by `scale`. */
@@ -12,6 +13,8 @@ export interface WireContext {
   id: string;
   /** The task asked for splines (`splines: true` on a lineannotation task). */
   splines: boolean;
+  /** The task's `camera_intrinsics`, to project cuboids' `points_3d` when they lack `points_2d`. */
+  camera?: Intrinsics | null;
 }
 
 /** A shape the interactive overlay draws as a real node, in image pixels. */

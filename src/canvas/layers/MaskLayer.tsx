@@ -25,13 +25,16 @@ export function MaskLayer({ source }: { source: MaskSource }) {
         if (!live) return;
         runtime.mask.current = m;
         setMask(m);
+        // Regions need an index per pixel; a mask read from colours alone has none.
+        store.getState().setMaskRegions(m.indices ? m.regions : null);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
       runtime.mask.current = null;
+      store.getState().setMaskRegions(null);
     };
-  }, [source, runtime]);
+  }, [source, runtime, store]);
 
   useEffect(() => {
     const layer = layerRef.current;

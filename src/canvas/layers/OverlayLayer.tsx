@@ -5,7 +5,7 @@ import { kindOf, type OverlayShape } from "../kinds";
 import { useCanvasRuntime } from "../runtime";
 import { useCanvas, useCanvasStoreApi } from "../store";
 import type { SceneObject } from "../scene/types";
-import { labelColor, POINT_RADIUS_PX } from "../style";
+import { POINT_RADIUS_PX } from "../style";
 
 type Emphasis = "hovered" | "selected";
 
@@ -37,7 +37,7 @@ export function OverlayLayer() {
 
 function ObjectNodes({ object, emphasis }: { object: SceneObject; emphasis: Emphasis }) {
   const shapes = kindOf(object.kind).overlay(object);
-  const color = labelColor(object.label);
+  const color = useCanvasRuntime().colors.colorOf(object.label);
   const outlines = shapes.filter((s) => s.type !== "dot");
   const dots = shapes.filter((s): s is Extract<OverlayShape, { type: "dot" }> => s.type === "dot");
   const width = emphasis === "selected" ? 3 : 2.5;

@@ -10,7 +10,7 @@ import { useCanvasStoreApi, type Toggleable } from "../store";
  * plus one for the label tags. Nothing here listens to events; picking goes through the index.
  */
 export function StaticLayer() {
-  const { index, renderer } = useCanvasRuntime();
+  const { index, renderer, colors } = useCanvasRuntime();
   const store = useCanvasStoreApi();
   const layerRef = useRef<Konva.Layer>(null);
   const kinds = index.kindsPresent();
@@ -47,14 +47,14 @@ export function StaticLayer() {
           key={kind}
           listening={false}
           perfectDrawEnabled={false}
-          sceneFunc={(ctx) => drawStaticKind(ctx._context, index, kind, store.getState())}
+          sceneFunc={(ctx) => drawStaticKind(ctx._context, index, kind, store.getState(), colors)}
         />
       ))}
       <Shape
         listening={false}
         perfectDrawEnabled={false}
         sceneFunc={(ctx) =>
-          drawStaticLabels(ctx._context, index, kinds, store.getState(), layerRef.current?.getCanvas().getPixelRatio() ?? 1)
+          drawStaticLabels(ctx._context, index, kinds, store.getState(), layerRef.current?.getCanvas().getPixelRatio() ?? 1, colors)
         }
       />
     </Layer>

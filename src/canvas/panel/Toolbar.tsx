@@ -1,89 +1,131 @@
-import { actualSize, fitImage, zoomAt } from "../../geometry";
+import { useState, type ReactNode } from "react";
 import styles from "../canvas.module.css";
-import { FIT_PADDING_PX } from "../interaction/useViewportGestures";
+import { canvasCommand, type CanvasCommand, type CanvasCommandContext } from "../commands";
 import { useCanvas, useCanvasStoreApi } from "../store";
+import { FullscreenIcon, PanelIcon } from "./icons";
 
 /** Brightness and contrast as the store starts them: the values "Reset" returns to. */
 const NEUTRAL = { brightness: 1, contrast: 1 };
 
-/** Zoom controls, the zoom indicator and the image adjustments. */
-export function Toolbar() {
+interface ToolbarProps {
+  context: CanvasCommandContext;
+  fullscreen: boolean;
+  /** The side panel's state, or null when there is no panel to show (nothing to list). */
+  panelOpen: boolean | null;
+  onTogglePanel(): void;
+  /** A narrow canvas: brightness and contrast fold behind an "Adjust" button. */
+  compact: boolean;
+}
+
+/** Zoom controls and indicator, image adjustments, the side-panel and full-screen toggles. */
+export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact }: ToolbarProps) {
+  const [adjustOpen, setAdjustOpen] = useState(false);
   const store = useCanvasStoreApi();
   const scale = useCanvas((s) => s.view.scale);
   const brightness = useCanvas((s) => s.brightness);
   const contrast = useCanvas((s) => s.contrast);
-  const zoomBy = (f: number) => {
-    const s = store.getState();
-    s.setView(zoomAt(s.view, f, s.viewport.width / 2, s.viewport.height / 2));
-  };
-  const fit = () => {
-    const s = store.getState();
-    if (s.imageSize) s.setView(fitImage(s.imageSize, s.viewport, FIT_PADDING_PX));
-  };
-  const hundred = () => {
-    const s = store.getState();
-    s.setView(actualSize(s.view, s.viewport));
-  };
   const iconBtn = `${styles.btn} ${styles.iconBtn}`;
   const adjusted = brightness !== NEUTRAL.brightness || contrast !== NEUTRAL.contrast;
+  const button = (command: CanvasCommand, children: ReactNode, className: string, extra: Record<string, string | boolean> = {}) => (
+    <button
+      type="button"
+      className={className}
+      onClick={() => command.run(context)}
+      title={`${command.label} (${command.keys})`}
+      aria-label={command.label}
+      aria-keyshortcuts={command.keys.replace("Esc", "Escape").replace("−", "-")}
+      {...extra}
+    >
+      {children}
+    </button>
+  );
+  const adjustControls = (
+    <div className={styles.adjust}>
+      <label className={styles.slider}>
+        Brightness
+        <input
+          type="range"
+          className={styles.range}
+          min={0.2}
+          max={3}
+          step={0.05}
+          value={brightness}
+          onChange={(e) => store.getState().set({ brightness: Number(e.target.value) })}
+          data-testid="brightness"
+        />
+      </label>
+      <label className={styles.slider}>
+        Contrast
+        <input
+          type="range"
+          className={styles.range}
+          min={0.2}
+          max={3}
+          step={0.05}
+          value={contrast}
+          onChange={(e) => store.getState().set({ contrast: Number(e.target.value) })}
+          data-testid="contrast"
+        />
+      </label>
+      <button
+        type="button"
+        className={`${styles.btn} ${styles.small}`}
+        onClick={() => store.getState().set(NEUTRAL)}
+        disabled={!adjusted}
+        title="Reset brightness and contrast"
+      >
+        Reset
+      </button>
+    </div>
+  );
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Canvas view">
       <div className={styles.group}>
-        <button type="button" className={iconBtn} onClick={() => zoomBy(1 / 1.25)} title="Zoom out (-)" aria-label="Zoom out">
-          −
-        </button>
+        {button(canvasCommand("zoomOut"), "−", iconBtn)}
         <span data-testid="zoom-indicator" className={styles.zoom}>
           {Math.round(scale * 100)}%
         </span>
-        <button type="button" className={iconBtn} onClick={() => zoomBy(1.25)} title="Zoom in (+)" aria-label="Zoom in">
-          +
-        </button>
+        {button(canvasCommand("zoomIn"), "+", iconBtn)}
       </div>
       <div className={styles.group}>
-        <button type="button" className={styles.btn} onClick={fit} title="Fit to screen (F)" data-testid="zoom-fit">
-          Fit
-        </button>
-        <button type="button" className={styles.btn} onClick={hundred} title="Actual size (1)" data-testid="zoom-100">
-          100%
-        </button>
+        {button(canvasCommand("fit"), "Fit", styles.btn, { "data-testid": "zoom-fit" })}
+        {button(canvasCommand("actualSize"), "100%", styles.btn, { "data-testid": "zoom-100" })}
       </div>
-      <div className={styles.adjust}>
-        <label className={styles.slider}>
-          Brightness
-          <input
-            type="range"
-            className={styles.range}
-            min={0.2}
-            max={3}
-            step={0.05}
-            value={brightness}
-            onChange={(e) => store.getState().set({ brightness: Number(e.target.value) })}
-            data-testid="brightness"
-          />
-        </label>
-        <label className={styles.slider}>
-          Contrast
-          <input
-            type="range"
-            className={styles.range}
-            min={0.2}
-            max={3}
-            step={0.05}
-            value={contrast}
-            onChange={(e) => store.getState().set({ contrast: Number(e.target.value) })}
-            data-testid="contrast"
-          />
-        </label>
-        <button
-          type="button"
-          className={`${styles.btn} ${styles.small}`}
-          onClick={() => store.getState().set(NEUTRAL)}
-          disabled={!adjusted}
-          title="Reset brightness and contrast"
-        >
-          Reset
-        </button>
+      <div className={styles.toolbarEnd}>
+        {compact ? (
+          <button
+            type="button"
+            className={`${styles.btn} ${styles.small}`}
+            aria-expanded={adjustOpen}
+            onClick={() => setAdjustOpen(!adjustOpen)}
+            data-testid="canvas-adjust-toggle"
+          >
+            Adjust
+          </button>
+        ) : (
+          adjustControls
+        )}
+        <div className={styles.group}>
+          {panelOpen !== null && (
+            <button
+              type="button"
+              className={iconBtn}
+              onClick={onTogglePanel}
+              aria-pressed={panelOpen}
+              aria-label="Legend and objects"
+              title={panelOpen ? "Hide the legend and object list" : "Show the legend and object list"}
+              data-testid="canvas-panel-toggle"
+            >
+              <PanelIcon />
+            </button>
+          )}
+          {button(canvasCommand("fullscreen"), <FullscreenIcon exit={fullscreen} />, iconBtn, {
+            "data-testid": "canvas-fullscreen",
+            "aria-pressed": fullscreen,
+          })}
+        </div>
       </div>
+      {compact && adjustOpen && <div className={styles.adjustRow}>{adjustControls}</div>}
     </div>
   );
 }

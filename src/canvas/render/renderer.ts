@@ -3,7 +3,7 @@ import type { View } from "../../geometry";
 import type { CanvasStore } from "../store";
 import { pickMipLevel } from "../raster/useImage";
 
-export type LayerName = "image" | "mask" | "static" | "overlay";
+export type LayerName = "image" | "mask" | "maskHighlight" | "static" | "overlay";
 
 export interface FrameStats {
   /** Layers redrawn in this frame; "static" missing during a gesture means it moved as a bitmap. */
@@ -71,7 +71,7 @@ export class CanvasRenderer {
     const { view, gesture } = this.store.getState();
     const viewChanged = this.pending.has("view");
     const drawn: LayerName[] = [];
-    for (const name of ["image", "mask", "overlay"] as const) {
+    for (const name of ["image", "mask", "maskHighlight", "overlay"] as const) {
       const layer = this.layers.get(name);
       if (!layer || !(viewChanged || this.pending.has(name))) continue;
       applyView(layer, view);

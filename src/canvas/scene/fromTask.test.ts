@@ -83,18 +83,43 @@ describe("sceneFromTask", () => {
       response: {
         annotations: {
           unlabeled: null,
-          labeled: { road: "http://x/road.png" },
+          labeled: { road: "http://x/road.png", car: ["http://x/car0.png", "http://x/car1.png"] },
           combined: { image: "http://x/c.png", indexedImage: "http://x/i.png" },
         },
-        labelMapping: { road: { color: "#80ff00", index: 2 } },
+        labelMapping: {
+          road: { color: "#80ff00", index: 2 },
+          car: [
+            { color: "#8000ff", index: 5 },
+            { color: "#ff0080", index: 4 },
+          ],
+        },
         instances: {},
       },
     });
-    expect(scene.mask).toEqual({
-      indexedImage: "http://x/i.png",
-      combinedImage: "http://x/c.png",
-      labelMapping: { road: { color: "#80ff00", index: 2 } },
+    expect(scene.mask).toMatchObject({ indexedImage: "http://x/i.png", combinedImage: "http://x/c.png" });
+    expect(scene.mask?.labeled).toEqual([
+      { label: "road", instance: null, url: "http://x/road.png" },
+      { label: "car", instance: 0, url: "http://x/car0.png" },
+      { label: "car", instance: 1, url: "http://x/car1.png" },
+    ]);
+  });
+
+  it("orders labels for colours: the task's list first, then first appearance", () => {
+    const scene = sceneFromTask({
+      type: "annotation",
+      params: {
+        attachment: "http://x/a.jpg",
+        objects_to_annotate: ["motorbike", { choice: "vehicle", subchoices: ["car", "bus"] }],
+        layers: { boxes: [{ label: "sign", left: 0, top: 0, width: 5, height: 5 }] },
+      },
+      response: {
+        annotations: [
+          { label: "car", left: 1, top: 1, width: 5, height: 5 },
+          { label: "tree", left: 1, top: 1, width: 5, height: 5 },
+        ],
+      },
     });
+    expect(scene.labels).toEqual(["motorbike", "car", "bus", "sign", "tree"]);
   });
 
   it("finds the image attachment", () => {

@@ -48,8 +48,12 @@ export interface CuboidObject extends SceneObjectBase {
   edges: CuboidSegment[];
   /** Front face ring, flat (tl, tr, br, bl). */
   face: number[];
-  /** All 8 corners, flat, when the response has points_2d. */
+  /** All 8 corners, flat, from points_2d or projected from points_3d. */
   corners: number[] | null;
+  /** Where the corners came from; null when there are none. */
+  cornersFrom: "points_2d" | "points_3d" | null;
+  /** The response's 3D corners (camera frame), when it has them. */
+  points3d: { x: number; y: number; z: number }[] | null;
 }
 
 export type SceneObject = BoxObject | PointObject | LineObject | PolygonObject | CuboidObject;
@@ -59,6 +63,8 @@ export type ObjectOfKind<K extends KindName> = Extract<SceneObject, { kind: K }>
 export interface MaskSource {
   indexedImage: string | null;
   combinedImage: string | null;
+  /** Per-label masks (`annotations.labeled`): white where the label, or one instance of it, is. */
+  labeled: { label: string; instance: number | null; url: string }[];
   labelMapping: SegmentannotationResponse["labelMapping"];
 }
 
@@ -66,4 +72,9 @@ export interface MaskSource {
 export interface Scene {
   objects: SceneObject[];
   mask: MaskSource | null;
+  /**
+   * Labels in the order they take palette colours: the task's label list, then labels as they
+   * first appear. Absent in a hand-built scene: then the order of first appearance.
+   */
+  labels?: string[];
 }

@@ -5,9 +5,10 @@ import { AnnotationCanvas, imageUrlOfTask } from "../../../canvas";
 import { taskTypeRegistry, type Task } from "../../../schema";
 import { Section } from "../../tasks";
 import { CanvasSlot, ResponseView } from "../reuse";
+import styles from "../audit.module.css";
 
-/** Fills the screen below the header and queue bar, within bounds: never tiny, never mostly empty. */
-const CANVAS_HEIGHT = "clamp(440px, calc(100vh - 250px), 760px)";
+/** Fills the screen below the header, tabs and queue bar (audit.module.css), less on phones. */
+const CANVAS_HEIGHT = "var(--audit-canvas-height)";
 
 export function AuditTaskView({ task }: { task: Task }) {
   const imageUrl = imageUrlOfTask(task);
@@ -15,7 +16,7 @@ export function AuditTaskView({ task }: { task: Task }) {
   return (
     <>
       {imageUrl ? (
-        <section className="card" aria-label="Annotations on the attachment">
+        <section className={`card ${styles.canvasCard}`} aria-label="Annotations on the attachment">
           {/* A fresh canvas per task: its view, selection and legend toggles belong to one task. */}
           <AnnotationCanvas key={task.task_id} task={task} imageUrl={imageUrl} height={CANVAS_HEIGHT} />
         </section>

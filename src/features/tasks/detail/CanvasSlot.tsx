@@ -7,13 +7,25 @@ import { AnnotationCanvas, imageUrlOfTask } from "../../../canvas";
 import type { Task } from "../../../schema";
 import { attachmentsOf } from "../attachments";
 import { AttachmentList } from "./AttachmentPreview";
+import styles from "./detail.module.css";
+
+/** The image the canvas draws on, when the task has exactly one image attachment. */
+export function canvasImageOf(task: Task): string | null {
+  return attachmentsOf(task).length === 1 ? imageUrlOfTask(task) : null;
+}
+
+/** The canvas's height is CSS (detail.module.css): most of the screen, less on phones. */
+const CANVAS_HEIGHT = "var(--task-canvas-height)";
 
 export function CanvasSlot({ task }: { task: Task }) {
-  const attachments = attachmentsOf(task);
-  const imageUrl = attachments.length === 1 ? imageUrlOfTask(task) : null;
+  const imageUrl = canvasImageOf(task);
   return (
-    <div data-testid="canvas-slot">
-      {imageUrl ? <AnnotationCanvas task={task} imageUrl={imageUrl} height={520} /> : <AttachmentList attachments={attachments} />}
+    <div data-testid="canvas-slot" className={imageUrl ? styles.canvasSlot : undefined}>
+      {imageUrl ? (
+        <AnnotationCanvas key={task.task_id} task={task} imageUrl={imageUrl} height={CANVAS_HEIGHT} />
+      ) : (
+        <AttachmentList attachments={attachmentsOf(task)} />
+      )}
     </div>
   );
 }

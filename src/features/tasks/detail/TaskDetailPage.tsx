@@ -1,5 +1,6 @@
-// /tasks/$taskId: everything about one task. Main column: the attachment (canvas slot),
-// response, instruction, params. Side column: status, project, metadata, callback, audits.
+// /tasks/$taskId: everything about one task. An image task's canvas first, across the page;
+// then the main column (attachment preview for other types, response, instruction, params) and
+// the side column (status, project, metadata, callback, audits), stacked on narrow screens.
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTask } from "../../../client";
 import { taskTypeRegistry, type Task } from "../../../schema";
@@ -10,7 +11,7 @@ import { Timestamp } from "../ui/Timestamp";
 import { ErrorNotice, Loading } from "../ui/states";
 import { AuditHistory } from "./AuditHistory";
 import { CallbackLog } from "./CallbackLog";
-import { CanvasSlot } from "./CanvasSlot";
+import { canvasImageOf, CanvasSlot } from "./CanvasSlot";
 import { Instruction } from "./Instruction";
 import { ParamsView } from "./ParamsView";
 import { ResponseView } from "./ResponseView";
@@ -58,11 +59,19 @@ function TaskDetail({ task }: { task: Task }) {
         subtitle={title}
       />
       <TaskActions task={task} />
+      {/* An image task leads with its canvas across the page; the other cards follow below. */}
+      {canvasImageOf(task) ? (
+        <section className={`card ${styles.canvasCard}`} aria-label="Attachment and annotations">
+          <CanvasSlot task={task} />
+        </section>
+      ) : null}
       <div className={styles.grid}>
         <div className={styles.mainCol}>
-          <Section title="Attachment">
-            <CanvasSlot task={task} />
-          </Section>
+          {canvasImageOf(task) ? null : (
+            <Section title="Attachment">
+              <CanvasSlot task={task} />
+            </Section>
+          )}
           <ResponseView task={task} />
           <Section title="Instruction">
             <Instruction markdown={task.instruction} />
