@@ -17,10 +17,9 @@ import type { KindName } from "../scene/types";
 
 // ── The document ────────────────────────────────────────────────────────────────────────────
 
-/** Task types whose response is a list of vector annotations of one kind. */
-export type VectorTaskType = {
-  [T in TaskType]: (typeof taskTypeRegistry)[T]["geometry"] extends KindName ? T : never;
-}[TaskType];
+/** Task types whose response is a list of vector annotations of one kind (shared with the validator). */
+export type { VectorTaskType } from "../../geometry/validate";
+import type { VectorTaskType } from "../../geometry/validate";
 
 /** Task types the editor opens: the vector ones and segmentation (h6's raster tools). */
 export type EditableTaskType = VectorTaskType | "segmentannotation";
@@ -256,8 +255,10 @@ export interface HandleHit extends HandleAt {
  */
 export interface KindEditing<K extends KindName> {
   kind: K;
-  /** The create tool for this kind. */
-  tool: ToolDefinition;
+  /** The create tool for this kind (the tool itself is listed in edit/tools/index.ts). */
+  toolId: ToolId;
+  /** A wire annotation of this kind, parsed by the response schema; null when invalid. */
+  parse(raw: unknown): AnnotationOfKind<K> | null;
   /** The handles shown on a selected object. */
   handles(a: AnnotationOfKind<K>, limits: EditLimits): HandleAt[];
   /** The annotation after `handle` was dragged to (x, y), starting from `start`. */
