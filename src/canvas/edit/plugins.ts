@@ -1,8 +1,8 @@
 import type { SegmentationPlugin } from "./types";
+import { segmentationPlugin as maskPlugin } from "./mask";
 
 /**
  * Optional editing parts that live in their own folders. Segmentation (src/canvas/edit/mask)
- * registers here: replace `null` with its `segmentationPlugin` export. Until then segmentation
- * tasks open in the editor with no tools.
+ * registers here: its tools, the raster layer and the side panel.
  */
-export const segmentationPlugin: SegmentationPlugin | null = null;
+export const segmentationPlugin: SegmentationPlugin | null = maskPlugin;

@@ -3,6 +3,7 @@ import type { AnnotationAttribute } from "../../../schema";
 import type { AttributesPanelProps } from "../types";
 import { labelRows, leafRows } from "./labelTree";
 import {
+  applyAttributePatch,
   attributeErrors,
   missingAttributes,
   normalizeAngle,
@@ -49,11 +50,33 @@ export function AttributesPanel({ attributes, objects, onChange }: AttributesPan
           value={sharedValue(annotated, name)}
           missing={missing.has(name)}
           error={errors[name]}
-          onChange={(v) => onChange({ [name]: v })}
+          onChange={(v) => onChange(patchWithPruning(attributes, annotated, name, v))}
         />
       ))}
     </section>
   );
+}
+
+/**
+ * The patch for one answer, plus `undefined` for every attribute the answer switches off on all
+ * the selected objects (answering "parked: Yes" drops "heading"), so the one setAttributes
+ * command leaves no value whose conditions no longer hold.
+ */
+function patchWithPruning(
+  defs: AttributesPanelProps["attributes"],
+  objects: readonly AttributedObject[],
+  name: string,
+  value: AttributeValue | undefined,
+): Record<string, AttributeValue | undefined> {
+  const patch: Record<string, AttributeValue | undefined> = { [name]: value };
+  const droppedByAll = objects
+    .map((o) => {
+      const after = applyAttributePatch(defs, o, patch) ?? {};
+      return new Set(Object.keys(o.attributes ?? {}).filter((k) => k !== name && !(k in after)));
+    })
+    .reduce((a, b) => new Set([...a].filter((k) => b.has(k))));
+  for (const k of droppedByAll) patch[k] = undefined;
+  return patch;
 }
 
 interface FieldProps<A extends AnnotationAttribute> {
