@@ -7,6 +7,9 @@ import {
   fillAllUnlabeled,
   fillPolygon,
   fillUnlabeledAt,
+  patchBytes,
+  runLengthDecode,
+  runLengthEncode,
   stampSegment,
   StrokeCapture,
   unlabeledBounds,
@@ -156,6 +159,26 @@ describe("unlabeled fills", () => {
   });
 });
 
+describe("run-length patches", () => {
+  it("round-trips any bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const rle = runLengthEncode(bytes);
+        expect(runLengthDecode(rle)).toEqual(bytes);
+      }),
+    );
+  });
+
+  it("keeps a big uniform stroke small", () => {
+    const r = createRaster(1000, 1000);
+    const capture = new StrokeCapture(r);
+    capture.add(stampSegment(r, 0, 500, 1000, 500, 200, 3, capture.beforeWrite));
+    const patch = capture.finish()!;
+    expect(patch.rect.width * patch.rect.height).toBeGreaterThan(300_000);
+    expect(patchBytes(patch)).toBeLessThan(30_000);
+  });
+});
+
 describe("StrokeCapture", () => {
   it("turns a multi-segment stroke into one patch whose undo restores the dirty rectangle", () => {
     const r = createRaster(300, 200);
@@ -176,6 +199,7 @@ describe("StrokeCapture", () => {
     expect(r.data).toEqual(drawn);
     // The patch covers the rectangle only, not the image.
     expect(patch!.before.length).toBe(patch!.rect.width * patch!.rect.height);
+    expect(patch!.after.length).toBe(patch!.before.length);
   });
 
   it("gives no patch for a stroke that changed nothing", () => {

@@ -289,18 +289,60 @@ export function writeRect(r: IndexRaster, rect: PixelRect, pixels: Uint8Array): 
   }
 }
 
-/** One history entry of a mask edit: the dirty rectangle before and after. */
+/**
+ * Bytes as runs of equal values. Masks are piecewise constant, so a stroke's rectangle of a
+ * few megabytes keeps a few kilobytes in history.
+ */
+export interface RunLength {
+  length: number;
+  /** Where each run ends (exclusive), ascending. */
+  ends: Uint32Array;
+  values: Uint8Array;
+}
+
+export function runLengthEncode(bytes: Uint8Array): RunLength {
+  let runs = 0;
+  for (let i = 0; i < bytes.length; i++) if (i === 0 || bytes[i] !== bytes[i - 1]) runs++;
+  const ends = new Uint32Array(runs);
+  const values = new Uint8Array(runs);
+  let r = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    if (i === 0 || bytes[i] !== bytes[i - 1]) {
+      r++;
+      values[r] = bytes[i];
+    }
+    ends[r] = i + 1;
+  }
+  return { length: bytes.length, ends, values };
+}
+
+export function runLengthDecode(rle: RunLength): Uint8Array {
+  const out = new Uint8Array(rle.length);
+  let start = 0;
+  for (let r = 0; r < rle.ends.length; r++) {
+    out.fill(rle.values[r], start, rle.ends[r]);
+    start = rle.ends[r];
+  }
+  return out;
+}
+
+/** One history entry of a mask edit: the dirty rectangle before and after, run-length encoded. */
 export interface MaskPatch {
   rect: PixelRect;
-  before: Uint8Array;
-  after: Uint8Array;
+  before: RunLength;
+  after: RunLength;
   /** after's unlabeled pixels minus before's, so a running count needs no full scan. */
   unlabeledDelta: number;
 }
 
 export function applyPatch(r: IndexRaster, patch: MaskPatch, side: "before" | "after"): PixelRect {
-  writeRect(r, patch.rect, side === "before" ? patch.before : patch.after);
+  writeRect(r, patch.rect, runLengthDecode(side === "before" ? patch.before : patch.after));
   return patch.rect;
+}
+
+/** Bytes a patch keeps in memory (history budgets). */
+export function patchBytes(patch: MaskPatch): number {
+  return (patch.before.ends.length + patch.after.ends.length) * 5;
 }
 
 const TILE = 64;
@@ -370,6 +412,6 @@ export class StrokeCapture {
       if (after[i] === 0) delta++;
       else if (before[i] === 0) delta--;
     }
-    return changed ? { rect, before, after, unlabeledDelta: delta } : null;
+    return changed ? { rect, before: runLengthEncode(before), after: runLengthEncode(after), unlabeledDelta: delta } : null;
   }
 }
