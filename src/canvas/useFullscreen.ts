@@ -8,8 +8,8 @@ export interface Fullscreen {
 
 /**
  * Full screen for one element: the browser's Fullscreen API when it allows it, otherwise a
- * fallback that makes the element fill the viewport (fixed, above the page). Esc leaves either:
- * the browser handles it for the real thing, a document listener for the fallback.
+ * fallback that makes the element fill the viewport (fixed, above the page). Esc leaves either
+ * (before anything else on the page sees it: it doesn't also clear the selection).
  */
 export function useFullscreen(ref: RefObject<HTMLElement | null>): Fullscreen {
   const [fallback, setFallback] = useState(false);
@@ -21,22 +21,25 @@ export function useFullscreen(ref: RefObject<HTMLElement | null>): Fullscreen {
     return () => document.removeEventListener("fullscreenchange", sync);
   }, [ref]);
 
-  useEffect(() => {
-    if (!fallback) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      e.preventDefault();
-      setFallback(false);
-    };
-    // Capture: Esc leaves full screen before anything else (selection, dialogs) sees it.
-    document.addEventListener("keydown", onKey, true);
-    return () => document.removeEventListener("keydown", onKey, true);
-  }, [fallback]);
-
   const exit = useCallback(() => {
     setFallback(false);
     if (document.fullscreenElement && document.fullscreenElement === ref.current) void document.exitFullscreen().catch(() => undefined);
   }, [ref]);
+
+  const active = native || fallback;
+  useEffect(() => {
+    if (!active) return;
+    // The browser leaves its own full screen on Esc; a page-dispatched Esc (and the fallback) needs this.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      e.stopPropagation();
+      exit();
+    };
+    // Capture: Esc leaves full screen before anything else (selection, dialogs) sees it.
+    document.addEventListener("keydown", onKey, true);
+    return () => document.removeEventListener("keydown", onKey, true);
+  }, [active, exit]);
 
   const toggle = useCallback(() => {
     const el = ref.current;
@@ -52,5 +55,5 @@ export function useFullscreen(ref: RefObject<HTMLElement | null>): Fullscreen {
     }
   }, [ref, fallback, exit]);
 
-  return { active: native || fallback, toggle, exit };
+  return { active, toggle, exit };
 }

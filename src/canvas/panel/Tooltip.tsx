@@ -1,8 +1,9 @@
 import styles from "../canvas.module.css";
+import { kindOf } from "../kinds";
 import { useCanvasRuntime } from "../runtime";
 import { useCanvas } from "../store";
 
-/** Label, kind and attributes of the hovered object, and the mask label under the cursor. */
+/** Label, kind, geometry summary and attributes of the hovered object, and the mask label under the cursor. */
 export function Tooltip() {
   const { index } = useCanvasRuntime();
   const hoveredId = useCanvas((s) => s.hoveredId);
@@ -18,6 +19,7 @@ export function Tooltip() {
           <div data-testid="canvas-tooltip-label">
             <strong>{hovered.label || "(no label)"}</strong> <span className={styles.tooltipMuted}>· {hovered.kind}</span>
           </div>
+          <div className={styles.tooltipSummary}>{kindOf(hovered.kind).summary(hovered)}</div>
           {Object.entries(hovered.attributes).map(([k, v]) => (
             <div key={k}>
               {k}: {String(v)}

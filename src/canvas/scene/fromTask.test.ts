@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { kindRegistry } from "../kinds";
 import { imageUrlOfTask, sceneFromTask } from "./fromTask";
 
 const layers = {
@@ -64,6 +65,41 @@ describe("sceneFromTask", () => {
     const c = scene.objects[0];
     expect(c.kind === "cuboid" && c.corners?.length).toBe(16);
     expect(c.kind === "cuboid" && c.edges.length).toBe(12);
+  });
+
+  it("projects a cuboid's points_3d through the camera when it has no points_2d, if they agree with its vertices", () => {
+    // A 2 × 1 × 1 box 10 units in front of a camera with f = 100, principal point (300, 200).
+    const camera_intrinsics = { fx: 100, fy: 100, cx: 300, cy: 200 };
+    const p3 = [
+      [-1, -0.5, 10], [1, -0.5, 10], [1, -0.5, 11], [-1, -0.5, 11],
+      [-1, 0.5, 10], [1, 0.5, 10], [1, 0.5, 11], [-1, 0.5, 11],
+    ].map(([x, y, z]) => ({ x, y, z }));
+    const vertices = [
+      { x: 290, y: 195, description: "face-topleft", type: "vertex" },
+      { x: 310, y: 195, description: "face-topright", type: "vertex" },
+      { x: 290, y: 205, description: "face-bottomleft", type: "vertex" },
+      { x: 310, y: 205, description: "face-bottomright", type: "vertex" },
+    ];
+    const task = (points_3d: typeof p3) => ({
+      type: "cuboidannotation" as const,
+      params: { attachment: "http://x/a.jpg", camera_intrinsics, camera_rotation_quaternion: { w: 1, x: 0, y: 0, z: 0 } },
+      response: { annotations: [{ label: "box", vertices, points_3d }] },
+    });
+    const cuboidOf = (t: ReturnType<typeof task>) => {
+      const [o] = sceneFromTask(t).objects;
+      if (o?.kind !== "cuboid") throw new Error("no cuboid");
+      return o;
+    };
+    const projected = cuboidOf(task(p3));
+    expect(projected.cornersFrom).toBe("points_3d");
+    expect(projected.edges.length).toBe(12);
+    expect(kindRegistry.cuboid.summary(projected)).toContain("projected from points_3d");
+
+    // 3D points that don't land on the drawn face are described, not drawn.
+    const described = cuboidOf(task(p3.map((p) => ({ ...p, x: p.x + 5 }))));
+    expect(described.cornersFrom).toBeNull();
+    expect(described.points3d?.length).toBe(8);
+    expect(kindRegistry.cuboid.summary(described)).toMatch(/3D points only \(depth 10–11\)/);
   });
 
   it("draws the layers of a categorization task with an image", () => {
