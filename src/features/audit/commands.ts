@@ -2,6 +2,8 @@
 // `?` overlay and the keyboard handler all read these entries, so a label or a key is changed
 // in one place. `canRun`/`run` get the screen's current state; nothing here holds state.
 
+import { CANVAS_COMMANDS } from "../../canvas";
+
 export interface AuditContext {
   /** A task is on screen and it is completed (only completed tasks can be audited). */
   canDecide: boolean;
@@ -65,16 +67,11 @@ export function keyCap(shortcut: string): string {
 }
 
 /**
- * The canvas's own shortcuts (src/canvas/README.md), listed in the overlay beside ours. The
- * canvas handles them itself when it has focus; they are documentation here, not commands.
+ * The canvas's own shortcuts, listed in the overlay beside ours: read from the canvas's command
+ * registry (src/canvas/commands.ts), plus its pointer gestures. The canvas runs them itself.
  */
 export const CANVAS_SHORTCUTS: readonly { keys: string; label: string }[] = [
-  { keys: "F", label: "Fit the image to the screen" },
-  { keys: "1", label: "100% (one image pixel per screen pixel)" },
-  { keys: "+ / −", label: "Zoom in / out" },
-  { keys: "L", label: "Label text on / off" },
-  { keys: "M", label: "Masks on / off" },
-  { keys: "Esc", label: "Clear the selection" },
-  { keys: "Wheel", label: "Zoom at the cursor" },
+  ...CANVAS_COMMANDS.map((c) => ({ keys: c.keys, label: c.label })),
+  { keys: "Wheel / pinch", label: "Zoom at the cursor / between two fingers" },
   { keys: "Drag / Space+drag", label: "Pan" },
 ];
