@@ -61,7 +61,10 @@ export const selectTool: ToolDefinition = {
         if (g.start.length > 0) ctx.editor.getState().setDraft({ mode: "edit", objects: g.start });
       },
       pointerMove(ctx, e) {
-        if (movedPastSlop(g, e)) ctx.transition(next);
+        if (!movedPastSlop(g, e)) return;
+        ctx.transition(next);
+        // The move that started the drag counts, so nothing lags a step behind.
+        states[next].pointerMove?.(ctx, e);
       },
       pointerUp(ctx) {
         ctx.editor.getState().setDraft(null);
@@ -79,9 +82,7 @@ export const selectTool: ToolDefinition = {
       if (id && h?.type === "vertex") ctx.editor.getState().select([id], { id, index: h.index });
     });
 
-    return {
-      initial: "idle",
-      states: {
+    const states: Record<string, ToolState> = {
         idle,
         "pointing-handle": pointingHandle,
         "pointing-object": pointing("pointing-object", "translating"),
@@ -89,8 +90,8 @@ export const selectTool: ToolDefinition = {
         translating: translatingState(g),
         "dragging-handle": draggingHandleState(g),
         marquee: marqueeState(g),
-      },
     };
+    return { initial: "idle", states };
   },
 };
 
