@@ -25,6 +25,8 @@ export interface Config {
   callbackAuthKey?: string;
   /** Delay before test-mode tasks complete; 0 means "by the next request". */
   testModeDelayMs: number;
+  /** How long test mode may spend reading the size of an image on another host; 0: never fetch. */
+  testModeSizeTimeoutMs: number;
   /** Delays between callback attempts; the default spreads 20 attempts over 24 hours. */
   callbackRetryDelaysMs: number[];
   smtpUrl?: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverApiKey: env.SCALE_API_KEY || undefined,
     callbackAuthKey: env.SCALE_CALLBACK_AUTH_KEY || undefined,
     testModeDelayMs: intFrom(env, "TEST_MODE_DELAY_MS", 0),
+    testModeSizeTimeoutMs: intFrom(env, "TEST_MODE_SIZE_TIMEOUT_MS", 2000),
     callbackRetryDelaysMs: delays.length ? delays : DEFAULT_RETRY_DELAYS_MS,
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : undefined,

@@ -3,13 +3,15 @@ import { openDatabase } from "./store/db";
 import { buildApp } from "./http/app";
 import { ensureFirstAccount, KEYS_FILE, type FirstRunKeys } from "./bootstrap";
 import { createLifecycle } from "./lifecycle";
+import { HostedUrls } from "./hosted-urls";
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
 export async function startServer(config: Config = loadConfig(), options: { quiet?: boolean } = {}) {
   const db = await openDatabase(config.dataDir);
   const keys = await ensureFirstAccount(db, config);
-  const lifecycle = createLifecycle({ db, config });
-  const app = await buildApp({ config, db, hooks: lifecycle.hooks, extraRoutes: lifecycle.routes });
+  const urls = new HostedUrls(config);
+  const lifecycle = createLifecycle({ db, config, urls });
+  const app = await buildApp({ config, db, urls, hooks: lifecycle.hooks, extraRoutes: lifecycle.routes });
   await lifecycle.start();
   if (config.demoData && !config.upstreamUrl) await lifecycle.seedDemoDataIfEmpty();
   await app.listen({ port: config.port, host: config.host });

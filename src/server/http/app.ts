@@ -8,6 +8,7 @@ import type { ConsoleConfig } from "../../schema";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
+import type { HostedUrls } from "../hosted-urls";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
 import { authenticate, keyFromRequest } from "./auth";
@@ -20,6 +21,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   hooks: TaskHooks;
+  /** Stored paths of hosted files become URLs on this base when they are answered. */
+  urls: HostedUrls;
   /** Extra /v1 routes (the lifecycle's: callbacks, audits, stats, export, files). */
   extraRoutes?: (v1: FastifyInstance) => void;
   logger?: boolean;
@@ -29,6 +32,10 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: config.bodyLimit, trustProxy: true });
+  deps.urls.setPortSource(() => {
+    const address = app.server.address();
+    return typeof address === "object" && address ? address.port : null;
+  });
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) return sendError(reply, err.statusCode, err.message, err.extra);
@@ -66,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           for (const key of Object.keys(query)) if (query[key] === "") delete query[key];
           await authenticate(req, db, config.serverApiKey);
         });
-        registerTaskRoutes(v1, db, config, deps.hooks);
+        registerTaskRoutes(v1, db, config, deps.hooks, deps.urls);
         registerProjectRoutes(v1, db);
         registerAccountRoutes(v1, db);
         deps.extraRoutes?.(v1);

@@ -7,6 +7,7 @@ import { createTask } from "../tasks/create";
 import type { TaskHooks } from "../tasks/hooks";
 import { ApiError, badRequest } from "./errors";
 import type { Config } from "../config";
+import type { HostedUrls } from "../hosted-urls";
 
 const TASK_ID = /^[0-9a-f]{24}$/;
 
@@ -18,7 +19,12 @@ function noTask(id: string): ApiError {
   return new ApiError(404, `no task with task_id ${id}`);
 }
 
-export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks): void {
+/** The origin a request reached us by (behind a proxy: the forwarded one), for recognising our own URLs. */
+export function requestOrigin(req: { protocol: string; host: string }): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
   app.post<{ Params: { type: string } }>("/task/:type", async (req) => {
     const scope = scopeOf(req);
     const account = await getAccount(db, scope.accountId);
@@ -28,7 +34,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
       req.params.type,
       Buffer.isBuffer(req.body) ? undefined : req.body,
       { defaultCallbackUrl: account.default_callback_url },
-      { disabledTypes: config.disabledTypes },
+      { disabledTypes: config.disabledTypes, urls, requestOrigin: requestOrigin(req) },
     );
     // The answer is the task as created (pending); what follows (test-mode completion,
     // attachment checks) is visible to the next request.
@@ -37,7 +43,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
   });
 
   app.get<{ Params: { id: string } }>("/task/:id", async (req) => {
-    const task = TASK_ID.test(req.params.id) ? await getWireTask(db, scopeOf(req), req.params.id) : undefined;
+    const task = TASK_ID.test(req.params.id) ? await getWireTask(db, scopeOf(req), req.params.id, urls) : undefined;
     if (!task) throw noTask(req.params.id);
     return task;
   });
@@ -59,7 +65,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
       // The docs: cancelling a task that is not pending answers 500.
       throw new ApiError(500, `task ${id} is ${now?.status ?? row.status}; only pending tasks can be canceled`);
     }
-    return (await getWireTask(db, scope, id))!;
+    return (await getWireTask(db, scope, id, urls))!;
   });
 
   app.post<{ Params: { id: string } }>("/task/:id/setMetadata", async (req) => {
@@ -70,12 +76,12 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     const parsed = Metadata.safeParse(req.body);
     if (!parsed.success) throw badRequest("metadata: the body must be a JSON object, the task's new metadata");
     await db.updateTable("tasks").set({ metadata: JSON.stringify(parsed.data) }).where("id", "=", id).execute();
-    return (await getWireTask(db, scope, id))!;
+    return (await getWireTask(db, scope, id, urls))!;
   });
 
   app.get("/tasks", async (req) => {
     const parsed = TaskListQuery.safeParse(req.query);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
-    return listTasks(db, scopeOf(req), parsed.data);
+    return listTasks(db, scopeOf(req), parsed.data, urls);
   });
 }

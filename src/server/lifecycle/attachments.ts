@@ -5,11 +5,12 @@ import { readJson } from "../store/json";
 import { type FileStore } from "./files";
 import { imageInfo } from "./image-size";
 import { finishTask } from "./outbox";
+import { isStoredPath } from "../hosted-urls";
 
 // The docs: "Scale API will attempt to fetch the attachment via the URL you provide. If we do not
 // receive an HTTP 200 response ... we will send your callback_url an error with the bad HTTP
-// codes we received, and the task status will be error." Live-mode tasks only: test mode never
-// touches the network. Image sizes found on the way are kept for validation and exports.
+// codes we received, and the task status will be error." Live-mode tasks only. Image sizes found
+// on the way are kept for validation and exports; test mode reads sizes with `quickImageSize`.
 
 const FETCH_TIMEOUT_MS = 15_000;
 /** Enough bytes to find the size in any PNG, GIF, WebP and nearly every JPEG header. */
@@ -23,7 +24,7 @@ export interface Canvas {
   height: number;
 }
 
-/** The size test mode draws on when the image isn't one this server hosts. */
+/** The size test mode draws on when neither our own files nor a quick read tell the real one. */
 export const DEFAULT_CANVAS: Canvas = { width: 1024, height: 768 };
 
 interface CheckResult {
@@ -47,10 +48,13 @@ export function attachmentUrls(params: Record<string, unknown>): string[] {
 /** Size of an image this server hosts, read from disk; null for any other URL. */
 export function hostedImageSize(files: FileStore, url: string): Canvas | null {
   const local = files.localPathOf(url);
-  if (!local) return null;
+  return local ? sizeOfFile(local) : null;
+}
+
+function sizeOfFile(file: string): Canvas | null {
   let fd: number | null = null;
   try {
-    fd = fs.openSync(local, "r");
+    fd = fs.openSync(file, "r");
     const head = Buffer.alloc(SNIFF_BYTES);
     const n = fs.readSync(fd, head, 0, head.length, 0);
     const info = imageInfo(head.subarray(0, n));
@@ -59,6 +63,28 @@ export function hostedImageSize(files: FileStore, url: string): Canvas | null {
     return null;
   } finally {
     if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/**
+ * The size of an image for test mode, in this order: a file this server hosts (any of its paths,
+ * read from disk); a quick read of the URL (at most `timeoutMs` and SNIFF_BYTES, the attachment
+ * check's own fetch); a path this server serves reached under a host name it doesn't know (a LAN
+ * name, a proxy). Null when none of them works: the caller falls back to DEFAULT_CANVAS.
+ */
+export async function quickImageSize(files: FileStore, url: string, timeoutMs: number): Promise<Canvas | null> {
+  const own = hostedImageSize(files, url);
+  if (own) return own;
+  if (isStoredPath(url)) return null;
+  if (timeoutMs > 0) {
+    const r = await fetchAttachment(files, url, AbortSignal.timeout(timeoutMs));
+    if (r.width && r.height) return { width: r.width, height: r.height };
+  }
+  try {
+    const file = files.urls.localFileOfPath(new URL(url).pathname);
+    return file ? sizeOfFile(file) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -14,6 +14,7 @@ import type { Db } from "../store/db";
 import { getWireTask, toWireTask, type Scope } from "../store/tasks";
 import { ApiError, badRequest } from "../http/errors";
 import { scopeOf } from "../http/tasks";
+import type { PublicUrls } from "../hosted-urls";
 import { findTaskOr404 } from "./task-lookup";
 import { dayOf, DAY_MS } from "./days";
 
@@ -22,7 +23,7 @@ import { dayOf, DAY_MS } from "./days";
 
 /** Random sample without ORDER BY RANDOM(): start at a random point of the sample_key index and
  * wrap around, skipping audited tasks. */
-export async function sampleUnaudited(db: Db, scope: Scope, q: AuditSampleQuery): Promise<Task[]> {
+export async function sampleUnaudited(db: Db, scope: Scope, q: AuditSampleQuery, urls: PublicUrls): Promise<Task[]> {
   const start = Math.random();
   const base = () => {
     let query = db
@@ -41,7 +42,7 @@ export async function sampleUnaudited(db: Db, scope: Scope, q: AuditSampleQuery)
     first.length < q.size
       ? await base().where("t.sample_key", "<", start).orderBy("t.sample_key", "asc").limit(q.size - first.length).execute()
       : [];
-  return [...first, ...rest].map((r) => toWireTask(r, null));
+  return [...first, ...rest].map((r) => toWireTask(r, null, urls));
 }
 
 export async function auditStats(db: Db, scope: Scope, q: AuditStatsQuery): Promise<AuditStats> {
@@ -79,7 +80,7 @@ export async function auditStats(db: Db, scope: Scope, q: AuditStatsQuery): Prom
   };
 }
 
-export function registerAuditRoutes(v1: FastifyInstance, db: Db): void {
+export function registerAuditRoutes(v1: FastifyInstance, db: Db, urls: PublicUrls): void {
   v1.post<{ Params: { id: string } }>("/task/:id/audit", async (req): Promise<Task> => {
     const scope = scopeOf(req);
     const row = await findTaskOr404(db, scope, req.params.id);
@@ -98,7 +99,7 @@ export function registerAuditRoutes(v1: FastifyInstance, db: Db): void {
         audited_by: req.principal.keyPrefix,
       })
       .execute();
-    return (await getWireTask(db, scope, row.id))!;
+    return (await getWireTask(db, scope, row.id, urls))!;
   });
 
   v1.get<{ Params: { id: string } }>("/task/:id/audits", async (req): Promise<AuditList> => {
@@ -112,7 +113,7 @@ export function registerAuditRoutes(v1: FastifyInstance, db: Db): void {
   v1.get("/audits/sample", async (req): Promise<AuditSample> => {
     const parsed = AuditSampleQuery.safeParse(req.query);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
-    return { docs: await sampleUnaudited(db, scopeOf(req), parsed.data) };
+    return { docs: await sampleUnaudited(db, scopeOf(req), parsed.data, urls) };
   });
 
   v1.get("/audits/stats", async (req): Promise<AuditStats> => {

@@ -4,12 +4,13 @@ import type { Db } from "../store/db";
 import { getWireTask } from "../store/tasks";
 import { ApiError } from "../http/errors";
 import { scopeOf } from "../http/tasks";
+import type { PublicUrls } from "../hosted-urls";
 import { resendCallback } from "./outbox";
 import { findTaskOr404 } from "./task-lookup";
 
 // The callback log of a task and the dashboard's Resend Callback.
 
-export function registerCallbackRoutes(v1: FastifyInstance, db: Db, onQueued: () => void): void {
+export function registerCallbackRoutes(v1: FastifyInstance, db: Db, urls: PublicUrls, onQueued: () => void): void {
   v1.get<{ Params: { id: string } }>("/task/:id/callbacks", async (req): Promise<CallbackLog> => {
     const row = await findTaskOr404(db, scopeOf(req), req.params.id);
     const [attempts, pending] = await Promise.all([
@@ -45,6 +46,6 @@ export function registerCallbackRoutes(v1: FastifyInstance, db: Db, onQueued: ()
     if (!row.callback_url) throw new ApiError(400, `task ${row.id} has no callback_url`);
     await resendCallback(db, row);
     onQueued();
-    return (await getWireTask(db, scope, row.id))!;
+    return (await getWireTask(db, scope, row.id, urls))!;
   });
 }

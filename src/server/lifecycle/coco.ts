@@ -1,6 +1,7 @@
 import { leafLabels, type CocoAnnotation, type CocoCategory, type CocoImage, type LabelChoice } from "../../schema";
 import type { TaskRow } from "../store/tasks";
 import { readJson } from "../store/json";
+import { mapParamsUrls, type PublicUrls } from "../hosted-urls";
 
 // One task as COCO: the task's image, and its boxes, polygons or points as annotations (points as
 // single keypoints). Categories are the leaf labels, numbered in the order they are first seen.
@@ -32,9 +33,9 @@ export class CocoCategories {
   }
 }
 
-export function cocoImage(row: TaskRow, id: number, size: { width: number | null; height: number | null } | undefined): CocoImage {
-  const params = readJson<{ attachment?: string }>(row.params, "tasks.params");
-  const url = params.attachment ?? "";
+export function cocoImage(row: TaskRow, id: number, size: { width: number | null; height: number | null } | undefined, urls: PublicUrls): CocoImage {
+  const params = mapParamsUrls(readJson<Record<string, unknown>>(row.params, "tasks.params"), (u) => urls.toPublic(u));
+  const url = typeof params.attachment === "string" ? params.attachment : "";
   return { id, file_name: url, coco_url: url, width: size?.width ?? null, height: size?.height ?? null, scale_task_id: row.id };
 }
 

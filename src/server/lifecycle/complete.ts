@@ -4,7 +4,8 @@ import type { Db } from "../store/db";
 import { getTaskRow, getWireTask } from "../store/tasks";
 import { readJson } from "../store/json";
 import { ApiError, badRequest } from "../http/errors";
-import { scopeOf } from "../http/tasks";
+import { requestOrigin, scopeOf } from "../http/tasks";
+import { mapResponseUrls, paramsWithPublicUrls } from "../hosted-urls";
 import { hostedImageSize, recordedCanvas } from "./attachments";
 import type { FileStore } from "./files";
 import { finishTask } from "./outbox";
@@ -27,17 +28,19 @@ export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileSt
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
     const url = typeof params.attachment === "string" ? params.attachment : null;
     const canvas = url ? ((await recordedCanvas(db, row.id, url)) ?? hostedImageSize(files, url)) : null;
-    const result = validateResponse(row.type, params, body.data.response, { canvas, readMask: (u) => files.readHosted(u) });
+    const result = validateResponse(row.type, paramsWithPublicUrls(params, files.urls), body.data.response, { canvas, readMask: (u) => files.readHosted(u) });
     if (!result.ok) {
       const more = result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : "";
       throw badRequest(result.errors.slice(0, 5).join("; ") + more);
     }
-    const done = await finishTask(db, row.id, { status: "completed", response: result.response });
+    // Masks uploaded here are stored by path, like everything else this server hosts.
+    const response = mapResponseUrls(result.response, (u) => files.urls.toStored(u, [requestOrigin(req)]));
+    const done = await finishTask(db, row.id, { status: "completed", response });
     if (!done) {
       const now = await getTaskRow(db, scope, row.id);
       throw new ApiError(409, `task ${row.id} is already ${now?.status ?? "finished"}; only pending tasks can be completed`);
     }
     onFinished();
-    return (await getWireTask(db, scope, row.id))!;
+    return (await getWireTask(db, scope, row.id, files.urls))!;
   });
 }

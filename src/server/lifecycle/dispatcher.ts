@@ -4,6 +4,8 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { CallbackJobsTable } from "../store/schema";
 import type { CallbackMailer } from "./email";
+import type { PublicUrls } from "../hosted-urls";
+import { publicCallbackJson } from "./outbox";
 
 // Delivers the outbox's callback jobs: at least once, across crashes. A job is claimed with a
 // lease (written before the POST), its attempt is recorded after, and a job counts as delivered
@@ -40,6 +42,8 @@ export class CallbackDispatcher {
     private readonly db: Db,
     private readonly config: Config,
     private readonly mailer: CallbackMailer,
+    /** Bodies are stored with our files by path; each delivery gives them today's base. */
+    private readonly urls: PublicUrls,
   ) {}
 
   /** Attempts allowed in all: the first plus one per configured retry delay (20 by default). */
@@ -147,8 +151,9 @@ export class CallbackDispatcher {
   }
 
   private async deliver(job: Job): Promise<AttemptResult> {
+    const body = publicCallbackJson(job.body, this.urls);
     if (isEmailAddress(job.url)) {
-      const out = await this.mailer.send(job.url, job.task_id, job.id, job.body);
+      const out = await this.mailer.send(job.url, job.task_id, job.id, body);
       return out.delivered
         ? { statusCode: null, error: null, succeeded: true, retry: false }
         : { statusCode: null, error: out.error, succeeded: false, retry: out.retry };
@@ -163,7 +168,7 @@ export class CallbackDispatcher {
           "scale-callback-auth": account?.callback_auth_key ?? "",
           "user-agent": "scale-workbench-callbacks/1",
         },
-        body: job.body,
+        body,
         redirect: "manual",
         signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.abort.signal]),
       });

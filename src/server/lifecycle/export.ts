@@ -7,6 +7,7 @@ import { filteredTasks, latestAudits, toWireTask, type Scope, type TaskRow } fro
 import { readJson } from "../store/json";
 import { badRequest } from "../http/errors";
 import { scopeOf } from "../http/tasks";
+import type { PublicUrls } from "../hosted-urls";
 import { COCO_TYPES, CocoCategories, cocoAnnotations, cocoImage } from "./coco";
 
 // `GET /v1/tasks/export`: every task matching the list filters, streamed. Rows are read a page at
@@ -51,14 +52,14 @@ export async function* exportPages(db: Db, scope: Scope, q: Filter): AsyncGenera
   }
 }
 
-async function* jsonLines(db: Db, scope: Scope, q: Filter, format: "json" | "ndjson"): AsyncGenerator<string> {
+async function* jsonLines(db: Db, scope: Scope, q: Filter, format: "json" | "ndjson", urls: PublicUrls): AsyncGenerator<string> {
   let first = true;
   if (format === "json") yield "[";
   for await (const rows of exportPages(db, scope, q)) {
     const audits = await latestAudits(db, rows.map((r) => r.id));
     let chunk = "";
     for (const r of rows) {
-      const text = JSON.stringify(toWireTask(r, audits.get(r.id) ?? null));
+      const text = JSON.stringify(toWireTask(r, audits.get(r.id) ?? null, urls));
       chunk += format === "ndjson" ? text + "\n" : (first ? "\n" : ",\n") + text;
       first = false;
     }
@@ -68,7 +69,7 @@ async function* jsonLines(db: Db, scope: Scope, q: Filter, format: "json" | "ndj
 }
 
 /** COCO in two passes over the same snapshot: images first, then annotations, categories last. */
-async function* coco(db: Db, scope: Scope, q: Filter): AsyncGenerator<string> {
+async function* coco(db: Db, scope: Scope, q: Filter, urls: PublicUrls): AsyncGenerator<string> {
   const info = { description: "Scale Workbench export", date_created: new Date().toISOString() };
   yield `{"info":${JSON.stringify(info)},"images":[`;
   let imageId = 0;
@@ -82,7 +83,7 @@ async function* coco(db: Db, scope: Scope, q: Filter): AsyncGenerator<string> {
     yield rows
       .map((r) => {
         const url = readJson<{ attachment?: string }>(r.params, "tasks.params").attachment ?? "";
-        return (imageId === 0 ? "" : ",") + JSON.stringify(cocoImage(r, ++imageId, sizeOf.get(`${r.id} ${url}`)));
+        return (imageId === 0 ? "" : ",") + JSON.stringify(cocoImage(r, ++imageId, sizeOf.get(`${r.id} ${url}`), urls));
       })
       .join("");
   }
@@ -104,7 +105,7 @@ async function* coco(db: Db, scope: Scope, q: Filter): AsyncGenerator<string> {
   yield `],"categories":${JSON.stringify(categories.list())}}\n`;
 }
 
-export function registerExportRoute(v1: FastifyInstance, db: Db): void {
+export function registerExportRoute(v1: FastifyInstance, db: Db, urls: PublicUrls): void {
   v1.get("/tasks/export", async (req, reply) => {
     const parsed = ExportQuery.safeParse(req.query);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
@@ -117,7 +118,7 @@ export function registerExportRoute(v1: FastifyInstance, db: Db): void {
       q.notAfter = Date.now();
     }
     const total = await countExport(db, scope, q);
-    const body = format === "coco" ? coco(db, scope, q) : jsonLines(db, scope, q, format);
+    const body = format === "coco" ? coco(db, scope, q, urls) : jsonLines(db, scope, q, format, urls);
     const ext = format === "ndjson" ? "ndjson" : "json";
     reply
       .header("x-total-count", String(total))

@@ -4,12 +4,13 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { UploadedFile } from "../../schema";
-import type { Config } from "../config";
+import type { HostedUrls } from "../hosted-urls";
 import { ApiError, badRequest } from "../http/errors";
 import { imageInfo } from "./image-size";
 
 // Files this server hosts: `<DATA_DIR>/files/...`, served at `/files/...` by http/app.ts. Uploads
-// and generated masks land here; test mode reads image sizes from here instead of the network.
+// and generated masks land here, stored by path (`/files/...`); test mode and the attachment
+// check read our own files from disk instead of calling ourselves over HTTP.
 
 const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
   "image/png": "png",
@@ -18,40 +19,25 @@ const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
   "image/webp": "webp",
 };
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
 export class FileStore {
   readonly dir: string;
-  private listeningPort: (() => number | null) | null = null;
 
-  constructor(private readonly config: Config) {
-    this.dir = path.join(config.dataDir, "files");
+  constructor(readonly urls: HostedUrls) {
+    this.dir = urls.filesDir;
   }
 
-  /** The port is known only after listen; the HTTP layer tells us where to ask. */
-  setPortSource(source: () => number | null): void {
-    this.listeningPort = source;
+  /** The stored form of a hosted file's URL: its path, `/files/<rel>` (see hosted-urls.ts). */
+  pathFor(relPath: string): string {
+    return `/files/${relPath.split(path.sep).map(encodeURIComponent).join("/")}`;
   }
 
-  private port(): number {
-    return this.listeningPort?.() ?? this.config.port;
-  }
-
-  /** Absolute base URL for links this server hands out (masks, uploads, demo attachments). */
-  baseUrl(): string {
-    return this.config.publicUrl ?? `http://localhost:${this.port()}`;
-  }
-
-  urlFor(relPath: string): string {
-    return `${this.baseUrl()}/files/${relPath.split(path.sep).map(encodeURIComponent).join("/")}`;
-  }
-
+  /** Writes the file and returns its stored path; answers turn it into a URL on today's base. */
   save(relPath: string, bytes: Uint8Array): string {
     const full = this.resolve(relPath);
     if (!full) throw new Error(`bad file path ${relPath}`);
     fs.mkdirSync(path.dirname(full), { recursive: true });
     fs.writeFileSync(full, bytes);
-    return this.urlFor(relPath);
+    return this.pathFor(relPath);
   }
 
   /** A path inside the files folder, or null for anything that would leave it. */
@@ -61,34 +47,16 @@ export class FileStore {
   }
 
   /**
-   * The local file behind a URL this server hosts (`<our origin>/files/...`), or null for any
-   * other URL. Our origin is PUBLIC_URL, or a loopback host on the port we listen on.
+   * The local file behind a stored path or a URL of this server (files under /files/..., the
+   * console's static files), or null for any other URL.
    */
-  localPathOf(url: string): string | null {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      return null;
-    }
-    if (!u.pathname.startsWith("/files/")) return null;
-    const ours = this.config.publicUrl ? new URL(this.config.publicUrl) : null;
-    const sameAsPublic = ours !== null && u.origin === ours.origin;
-    const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-    const loopback = LOOPBACK.has(u.hostname) && port === this.port();
-    if (!sameAsPublic && !loopback) return null;
-    let rel: string;
-    try {
-      rel = decodeURIComponent(u.pathname.slice("/files/".length));
-    } catch {
-      return null;
-    }
-    return this.resolve(rel);
+  localPathOf(value: string): string | null {
+    return this.urls.localFileOf(value);
   }
 
   /** The bytes of a hosted file, or null when the URL is not ours or the file is gone. */
-  readHosted(url: string): Buffer | null {
-    const local = this.localPathOf(url);
+  readHosted(value: string): Buffer | null {
+    const local = this.localPathOf(value);
     if (!local) return null;
     try {
       return fs.readFileSync(local);
@@ -118,7 +86,7 @@ export function registerFileRoutes(v1: FastifyInstance, files: FileStore): void 
     if (!info) throw new ApiError(400, "file: only PNG, JPEG, GIF and WebP images can be uploaded");
     const hash = crypto.createHash("sha256").update(req.body).digest("hex").slice(0, 32);
     const rel = path.join("uploads", `${hash}.${EXTENSIONS[info.type]}`);
-    const url = files.save(rel, req.body);
+    const url = files.urls.toPublic(files.save(rel, req.body));
     reply.code(201);
     return { url, content_type: info.type, size: req.body.length, width: info.width, height: info.height };
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
+import type { HostedUrls } from "../hosted-urls";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
 import { registerCallbackRoutes } from "./callbacks";
@@ -13,6 +14,7 @@ import { registerExportRoute } from "./export";
 import { FileStore, portOf, registerFileRoutes } from "./files";
 import { registerStatsRoute } from "./stats";
 import { TestModeWorker } from "./testmode/worker";
+import { storeHostedUrlsByPath } from "./stored-urls-upgrade";
 
 // The task lifecycle: callback outbox and dispatcher, attachment checks, test-mode worker,
 // completion, audits, stats, export, file uploads and demo data. main.ts uses this contract.
@@ -28,14 +30,14 @@ export interface Lifecycle {
   seedDemoDataIfEmpty(): Promise<void>;
 }
 
-export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
-  const { db, config } = deps;
-  const files = new FileStore(config);
+export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls }): Lifecycle {
+  const { db, config, urls } = deps;
+  const files = new FileStore(urls);
   const mailer = new CallbackMailer(config);
-  const dispatcher = new CallbackDispatcher(db, config, mailer);
+  const dispatcher = new CallbackDispatcher(db, config, mailer, urls);
   const kick = () => dispatcher.kick();
   const checker = new AttachmentChecker(db, files, kick);
-  const worker = new TestModeWorker(db, files, config.testModeDelayMs, kick);
+  const worker = new TestModeWorker(db, files, { delayMs: config.testModeDelayMs, sizeTimeoutMs: config.testModeSizeTimeoutMs }, kick);
   let app: FastifyInstance | null = null;
 
   /** Work that builds URLs of this server waits until the port is known. */
@@ -54,15 +56,17 @@ export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
     },
     routes(v1) {
       app = v1;
-      files.setPortSource(() => portOf(v1));
       registerCompleteRoute(v1, db, files, kick);
-      registerCallbackRoutes(v1, db, kick);
-      registerAuditRoutes(v1, db);
+      registerCallbackRoutes(v1, db, urls, kick);
+      registerAuditRoutes(v1, db, urls);
       registerStatsRoute(v1, db);
-      registerExportRoute(v1, db);
+      registerExportRoute(v1, db, urls);
       registerFileRoutes(v1, files);
     },
     async start() {
+      // Before anything reads or sends a task: rows of earlier versions get our files by path.
+      const upgraded = await storeHostedUrlsByPath(db, urls);
+      if (upgraded > 0) console.log(`  Stored this server's file URLs by path in ${upgraded} tasks (they follow PORT and PUBLIC_URL now).`);
       await dispatcher.start();
       whenListening(async () => {
         await worker.resume();
@@ -76,10 +80,8 @@ export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
       mailer.close();
     },
     async seedDemoDataIfEmpty() {
-      // Demo attachments are absolute URLs of this server: with PORT=0 they wait for the port.
-      const seed = async () => void (await seedDemoDataIfEmpty(db, files));
-      if (config.publicUrl || config.port !== 0) await seed();
-      else whenListening(seed);
+      // Demo attachments and masks are stored by path, so seeding needs no port.
+      await seedDemoDataIfEmpty(db, files);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CallbackBody, ErrorResponse } from "../../schema";
 import type { Db } from "../store/db";
 import { toWireTask, type TaskRow } from "../store/tasks";
+import { AS_STORED, mapParamsUrls, mapResponseUrls, type PublicUrls, type UrlMap } from "../hosted-urls";
 
 // The transactional outbox: a task's final status and the callback job that announces it are
 // written in ONE transaction, so a crash can lose neither without the other. The dispatcher only
@@ -10,15 +11,36 @@ export type Outcome =
   | { status: "completed"; response: Record<string, unknown> }
   | { status: "error"; response: ErrorResponse };
 
-/** What is POSTed: the docs' `{task, response, task_id}` plus `status`. */
+/**
+ * What is POSTed: the docs' `{task, response, task_id}` plus `status`. Kept in the outbox with our
+ * own files by path; `publicCallbackJson` gives them the base of the moment of delivery.
+ */
 export function callbackBody(row: TaskRow): CallbackBody {
-  const task = toWireTask(row);
+  const task = toWireTask(row, undefined, AS_STORED);
   return {
     task,
     response: task.response ?? {},
     task_id: row.id,
     status: row.status === "error" ? "error" : "completed",
   };
+}
+
+/** A stored callback body as it is sent now: hosted files as URLs on today's base. */
+export function publicCallbackJson(stored: string, urls: PublicUrls): string {
+  return mapCallbackJson(stored, (u) => urls.toPublic(u));
+}
+
+/** A callback body (JSON) with the URLs of its task's attachments and masks mapped by `f`. */
+export function mapCallbackJson(json: string, f: UrlMap): string {
+  let body: CallbackBody;
+  try {
+    body = JSON.parse(json) as CallbackBody;
+  } catch {
+    return json;
+  }
+  const task = { ...body.task, params: mapParamsUrls(body.task.params, f) };
+  if (task.response) task.response = mapResponseUrls(task.response, f);
+  return JSON.stringify({ ...body, task, response: mapResponseUrls(body.response, f) });
 }
 
 type Executor = Pick<Db, "insertInto">;

@@ -120,6 +120,12 @@ export interface AttachmentChecksTable {
   checked_at: number;
 }
 
+/** A one-time data upgrade that has finished (see migrations/003_data_upgrades.ts). */
+export interface DataUpgradesTable {
+  name: string;
+  done_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -131,4 +137,5 @@ export interface Database {
   audits: AuditsTable;
   task_attachments: TaskAttachmentsTable;
   attachment_checks: AttachmentChecksTable;
+  data_upgrades: DataUpgradesTable;
 }

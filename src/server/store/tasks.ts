@@ -3,6 +3,7 @@ import type { Task, TaskListQuery } from "../../schema";
 import type { Db } from "./db";
 import type { Mode, TasksTable } from "./schema";
 import { readJson } from "./json";
+import { mapParamsUrls, mapResponseUrls, type PublicUrls } from "../hosted-urls";
 
 export type TaskRow = Selectable<TasksTable>;
 
@@ -18,8 +19,12 @@ export interface LatestAudit {
   audited_by: string;
 }
 
-/** The wire task object. Optional fields are left out rather than sent as null, as the docs show. */
-export function toWireTask(row: TaskRow, audit?: LatestAudit | null): Task {
+/**
+ * The wire task object. Optional fields are left out rather than sent as null, as the docs show.
+ * Files this server hosts are stored by path and get their base from `urls` (see hosted-urls.ts).
+ */
+export function toWireTask(row: TaskRow, audit: LatestAudit | null | undefined, urls: PublicUrls): Task {
+  const publicUrl = (u: string) => urls.toPublic(u);
   const task: Task = {
     task_id: row.id,
     created_at: new Date(row.created_at).toISOString(),
@@ -28,11 +33,11 @@ export function toWireTask(row: TaskRow, audit?: LatestAudit | null): Task {
     status: row.status as Task["status"],
     instruction: row.instruction,
     urgency: row.urgency as Task["urgency"],
-    params: readJson(row.params, "tasks.params"),
+    params: mapParamsUrls(readJson(row.params, "tasks.params"), publicUrl),
     metadata: readJson(row.metadata, "tasks.metadata"),
   };
   if (row.completed_at !== null) task.completed_at = new Date(row.completed_at).toISOString();
-  if (row.response !== null) task.response = readJson(row.response, "tasks.response");
+  if (row.response !== null) task.response = mapResponseUrls(readJson(row.response, "tasks.response"), publicUrl);
   if (row.callback_succeeded !== null) task.callback_succeeded = row.callback_succeeded === 1;
   if (row.project !== null) task.project = row.project;
   if (row.project_param_version !== null) task.project_param_version = row.project_param_version;
@@ -75,11 +80,11 @@ export async function latestAudits(db: Db, taskIds: string[]): Promise<Map<strin
   return out;
 }
 
-export async function getWireTask(db: Db, scope: Scope, id: string): Promise<Task | undefined> {
+export async function getWireTask(db: Db, scope: Scope, id: string, urls: PublicUrls): Promise<Task | undefined> {
   const row = await getTaskRow(db, scope, id);
   if (!row) return undefined;
   const audits = await latestAudits(db, [row.id]);
-  return toWireTask(row, audits.get(row.id) ?? null);
+  return toWireTask(row, audits.get(row.id) ?? null, urls);
 }
 
 /** The filtered set of `GET /v1/tasks`, shared by the list, the export and the stats. */
@@ -99,7 +104,7 @@ export function filteredTasks(db: Db, scope: Scope, q: Omit<TaskListQuery, "limi
   return query;
 }
 
-export async function listTasks(db: Db, scope: Scope, q: TaskListQuery) {
+export async function listTasks(db: Db, scope: Scope, q: TaskListQuery, urls: PublicUrls) {
   const base = filteredTasks(db, scope, q);
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit).offset(q.offset).execute(),
@@ -108,7 +113,7 @@ export async function listTasks(db: Db, scope: Scope, q: TaskListQuery) {
   const audits = await latestAudits(db, rows.map((r) => r.id));
   const total = Number(count.n);
   return {
-    docs: rows.map((r) => toWireTask(r, audits.get(r.id) ?? null)),
+    docs: rows.map((r) => toWireTask(r, audits.get(r.id) ?? null, urls)),
     total,
     limit: q.limit,
     offset: q.offset,

@@ -15,9 +15,14 @@ import { getProject } from "../store/projects";
 import { getTaskRow, toWireTask, type Scope, type TaskRow } from "../store/tasks";
 import { newObjectId } from "../store/ids";
 import { ApiError, badRequest } from "../http/errors";
+import { mapParamsUrls, type HostedUrls } from "../hosted-urls";
 
 export interface CreateOptions {
   disabledTypes: readonly TaskType[];
+  /** Attachments on this server are stored by path, so they survive a new PORT or PUBLIC_URL. */
+  urls: HostedUrls;
+  /** The origin the create request reached us by: a URL there is ours too. */
+  requestOrigin?: string;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -71,7 +76,8 @@ export async function createTask(
   const { own, params: rawParams } = splitBody(body);
   const fields = parseOrThrow(TaskCreateFields, own);
   const definition = taskTypeRegistry[type];
-  const params = parseOrThrow(definition.params, rawParams) as Record<string, unknown>;
+  const origins = options.requestOrigin ? [options.requestOrigin] : [];
+  const params = mapParamsUrls(parseOrThrow(definition.params, rawParams) as Record<string, unknown>, (u) => options.urls.toStored(u, origins));
 
   let instruction = fields.instruction ?? "";
   let projectName: string | null = null;
@@ -147,7 +153,7 @@ export async function createTask(
     if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);
     throw err;
   }
-  return { row, task: toWireTask(row, null) };
+  return { row, task: toWireTask(row, null, options.urls) };
 }
 
 async function refuseDuplicate(db: Db, scope: Scope, uniqueId: string): Promise<void> {

@@ -8,6 +8,7 @@ import { newObjectId } from "../../store/ids";
 import { type TaskRow } from "../../store/tasks";
 import { ATTACHMENT_ERROR, DEFAULT_CANVAS, hostedImageSize, markChecked, type Canvas } from "../attachments";
 import type { FileStore } from "../files";
+import { mapParamsUrls } from "../../hosted-urls";
 import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
 import { DEMO_PROJECTS, DEMO_TEMPLATES, type DemoTemplate } from "./catalog";
@@ -56,18 +57,21 @@ function copySamples(files: FileStore): string[] {
   return names;
 }
 
-function paramsFor(t: DemoTemplate, i: number, image: (name: string) => string, broken: boolean): Record<string, unknown> {
+/** The params as the schema reads them (our files as URLs on today's base), and as stored (by path). */
+function paramsFor(files: FileStore, t: DemoTemplate, i: number, broken: boolean): { wire: Record<string, unknown>; stored: Record<string, unknown> } {
+  const image = (name: string) => files.urls.toPublic(files.pathFor(path.join("sample-images", name)));
   const raw = t.params(image);
   if (t.images.length > 0 && typeof raw.attachment === "string") raw.attachment = image(broken ? "missing-photo.jpg" : t.images[i % t.images.length]);
-  return taskTypeRegistry[t.type].params.parse(raw) as Record<string, unknown>;
+  const wire = taskTypeRegistry[t.type].params.parse(raw) as Record<string, unknown>;
+  return { wire, stored: mapParamsUrls(wire, (u) => files.urls.toStored(u)) };
 }
 
-async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode, image: (name: string) => string): Promise<void> {
+async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode): Promise<void> {
   const { rng, now } = ctx;
   let status: TaskRow["status"] = mode === "test" ? "completed" : STATUS_CYCLE[i % STATUS_CYCLE.length];
   // Tasks without a photo have nothing to break, so they never show the attachment error.
   if (status === "error" && t.images.length === 0) status = "completed";
-  const params = paramsFor(t, i, image, status === "error");
+  const { wire, stored: params } = paramsFor(ctx.files, t, i, status === "error");
   const createdAt = now - Math.floor(rng.next() * 29 * DAY) - 60_000;
   const id = newObjectId(createdAt);
   const url = typeof params.attachment === "string" ? params.attachment : null;
@@ -75,7 +79,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   let response: Record<string, unknown> | null = null;
   let completedAt: number | null = null;
   if (status === "completed") {
-    response = generateResponse(t.type, params, {
+    response = generateResponse(t.type, wire, {
       canvas,
       rng: createRng(id),
       masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
@@ -161,7 +165,6 @@ export async function seedDemoDataIfEmpty(db: Db, files: FileStore): Promise<num
   const account = await db.selectFrom("accounts").select("id").orderBy("created_at", "asc").limit(1).executeTakeFirst();
   if (anyTask || anyProject || !account) return 0;
   const samples = copySamples(files);
-  const image = (name: string) => files.urlFor(path.join("sample-images", name));
   const now = Date.now();
   const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0 };
   const templates = DEMO_TEMPLATES.filter((t) => t.images.every((i) => samples.includes(i)));
@@ -175,9 +178,9 @@ export async function seedDemoDataIfEmpty(db: Db, files: FileStore): Promise<num
     }
     for (const t of templates) {
       const n = t.type === "annotation" ? 10 : t.type === "segmentannotation" ? 3 : 6;
-      for (let i = 0; i < n; i++, count++) await seedTask(tctx, t, i, "live", image);
+      for (let i = 0; i < n; i++, count++) await seedTask(tctx, t, i, "live");
       if (["annotation", "categorization", "segmentannotation", "polygonannotation"].includes(t.type)) {
-        for (let i = 0; i < 2; i++, count++) await seedTask(tctx, t, i, "test", image);
+        for (let i = 0; i < 2; i++, count++) await seedTask(tctx, t, i, "test");
       }
     }
   });

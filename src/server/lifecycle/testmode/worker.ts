@@ -1,10 +1,11 @@
 import path from "node:path";
-import { isTaskType } from "../../../schema";
+import { isTaskType, taskTypeRegistry, type TaskType } from "../../../schema";
 import type { Db } from "../../store/db";
 import type { TaskRow } from "../../store/tasks";
 import { readJson } from "../../store/json";
-import { DEFAULT_CANVAS, hostedImageSize, saveAttachmentResults, type Canvas } from "../attachments";
+import { DEFAULT_CANVAS, quickImageSize, saveAttachmentResults, type Canvas } from "../attachments";
 import type { FileStore } from "../files";
+import { paramsWithPublicUrls } from "../../hosted-urls";
 import { finishTask } from "../outbox";
 import { createRng, generateResponse } from "./index";
 
@@ -14,18 +15,31 @@ import { createRng, generateResponse } from "./index";
 // after a restart, so none waits forever.
 
 const RESUME_LIMIT = 10_000;
+/** Sizes read over the network, per URL, so a batch on one image fetches it once. */
+const SIZE_CACHE_ENTRIES = 500;
+const SIZE_CACHE_MS = 10 * 60_000;
+
+export interface TestModeTiming {
+  delayMs: number;
+  /** Longest quick read of an image size on another host (0: never fetch). */
+  sizeTimeoutMs: number;
+}
 
 export class TestModeWorker {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  private readonly sizes = new Map<string, { canvas: Canvas | null; at: number }>();
+  private readonly delayMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly files: FileStore,
-    private readonly delayMs: number,
+    private readonly timing: TestModeTiming,
     /** A task finished: its callback is in the outbox. */
     private readonly onFinished: () => void,
-  ) {}
+  ) {
+    this.delayMs = timing.delayMs;
+  }
 
   async afterCreate(row: TaskRow): Promise<void> {
     if (row.mode !== "test") return;
@@ -63,22 +77,33 @@ export class TestModeWorker {
     this.timers.set(id, t);
   }
 
-  /** The image size test mode draws on: read from disk for files we host, else a default. */
-  private async canvasFor(row: TaskRow, params: Record<string, unknown>): Promise<Canvas> {
+  /**
+   * The image size a geometry answer is drawn on, so it lies inside the image: see
+   * `quickImageSize`; DEFAULT_CANVAS only when the size can't be read at all.
+   */
+  private async canvasFor(row: TaskRow, type: TaskType, params: Record<string, unknown>): Promise<Canvas> {
     const url = typeof params.attachment === "string" && params.attachment_type === "image" ? params.attachment : null;
-    const size = url ? hostedImageSize(this.files, url) : null;
-    if (url && size) {
-      await saveAttachmentResults(this.db, row.id, [{ url, statusCode: 200, error: null, contentType: null, ...size }]);
-    }
+    if (!url || taskTypeRegistry[type].geometry === null) return DEFAULT_CANVAS;
+    const size = await this.cachedSize(url);
+    if (size) await saveAttachmentResults(this.db, row.id, [{ url, statusCode: 200, error: null, contentType: null, ...size }]);
     return size ?? DEFAULT_CANVAS;
+  }
+
+  private async cachedSize(url: string): Promise<Canvas | null> {
+    const hit = this.sizes.get(url);
+    if (hit && Date.now() - hit.at < SIZE_CACHE_MS) return hit.canvas;
+    const canvas = await quickImageSize(this.files, url, this.timing.sizeTimeoutMs);
+    if (this.sizes.size >= SIZE_CACHE_ENTRIES) this.sizes.delete(this.sizes.keys().next().value!);
+    this.sizes.set(url, { canvas, at: Date.now() });
+    return canvas;
   }
 
   async complete(id: string): Promise<boolean> {
     const row = await this.db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row || row.status !== "pending" || row.mode !== "test" || !isTaskType(row.type)) return false;
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
-    const canvas = await this.canvasFor(row, params);
-    const response = generateResponse(row.type, params, {
+    const canvas = await this.canvasFor(row, row.type, params);
+    const response = generateResponse(row.type, paramsWithPublicUrls(params, this.files.urls), {
       canvas,
       rng: createRng(row.id),
       masks: { save: (name, png) => this.files.save(path.join("masks", row.id, name), png) },
