@@ -1,9 +1,9 @@
-import { useEffect, type RefObject } from "react";
+import { useEffect, type ReactNode, type RefObject } from "react";
 import { Stage } from "react-konva";
-import { fitImage, fitRect, type Rect } from "../geometry";
+import { fitImage, fitRect, panBy, type Rect, type View } from "../geometry";
 import type { SceneIndex } from "./scene/sceneIndex";
 import styles from "./canvas.module.css";
-import { useViewportGestures, FIT_PADDING_PX } from "./interaction/useViewportGestures";
+import { useViewportGestures, FIT_PADDING_PX, type PointerDelegate } from "./interaction/useViewportGestures";
 import { ImageLayer } from "./layers/ImageLayer";
 import { MaskHighlightLayer } from "./layers/MaskHighlightLayer";
 import { MaskLayer } from "./layers/MaskLayer";
@@ -18,21 +18,43 @@ import { useCanvas, useCanvasStoreApi } from "./store";
  * The Konva stage, sized to its box, with the layers bottom to top. An image that fails to load
  * is reported in a bar above the stage, never over the drawing.
  */
-export function CanvasStage({ image, stageRef: containerRef }: { image: ImageState; stageRef: RefObject<HTMLDivElement | null> }) {
+export function CanvasStage({
+  image,
+  stageRef: containerRef,
+  pointerDelegate,
+  overlay,
+  maskLayer,
+}: {
+  image: ImageState;
+  stageRef: RefObject<HTMLDivElement | null>;
+  /** Edit mode: the tools take plain presses (see useViewportGestures). */
+  pointerDelegate?: RefObject<PointerDelegate | null>;
+  /** Edit mode: its overlay (handles, drafts) in place of the view overlay. */
+  overlay?: ReactNode;
+  /** Edit mode: an editable mask layer in place of the view mask layers. */
+  maskLayer?: ReactNode;
+}) {
   const store = useCanvasStoreApi();
   const { scene, index } = useCanvasRuntime();
   const viewport = useCanvas((s) => s.viewport);
-  useViewportGestures(containerRef);
+  useViewportGestures(containerRef, pointerDelegate);
 
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
     const measure = () => {
       const { width, height } = el.getBoundingClientRect();
-      const prev = store.getState().viewport;
-      if (Math.round(width) !== prev.width || Math.round(height) !== prev.height) {
-        store.getState().setViewport({ width: Math.round(width), height: Math.round(height) });
-      }
+      const s = store.getState();
+      const prev = s.viewport;
+      const next = { width: Math.round(width), height: Math.round(height) };
+      if (next.width === prev.width && next.height === prev.height) return;
+      // A resize (full screen, the side panel, the window) keeps a fitted image fitted, and
+      // otherwise keeps what was in the middle of the stage in the middle.
+      const fitted = s.imageSize && prev.width > 0 && sameView(s.view, fitImage(s.imageSize, prev, FIT_PADDING_PX));
+      s.setViewport(next);
+      if (prev.width === 0 || prev.height === 0) return;
+      if (fitted && s.imageSize) s.setView(fitImage(s.imageSize, next, FIT_PADDING_PX));
+      else s.setView(panBy(s.view, (next.width - prev.width) / 2, (next.height - prev.height) / 2));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -70,10 +92,10 @@ export function CanvasStage({ image, stageRef: containerRef }: { image: ImageSta
         {hasViewport && (
           <Stage width={viewport.width} height={viewport.height} listening={false}>
             {loaded && <ImageLayer image={loaded.image} />}
-            {scene.mask && <MaskLayer source={scene.mask} />}
-            {scene.mask && <MaskHighlightLayer />}
+            {maskLayer ?? (scene.mask && <MaskLayer source={scene.mask} />)}
+            {!maskLayer && scene.mask && <MaskHighlightLayer />}
             <StaticLayer />
-            <OverlayLayer />
+            {overlay ?? <OverlayLayer />}
           </Stage>
         )}
         {image.status === "loading" && <div className={styles.loading}>Loading image…</div>}
@@ -81,6 +103,10 @@ export function CanvasStage({ image, stageRef: containerRef }: { image: ImageSta
       </div>
     </div>
   );
+}
+
+function sameView(a: View, b: View): boolean {
+  return Math.abs(a.scale - b.scale) < 1e-9 && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 }
 
 /** From the image origin to the furthest object: where the image will be, roughly. */

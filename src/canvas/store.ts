@@ -28,6 +28,11 @@ export interface CanvasState {
   hiddenLabels: ReadonlySet<string>;
   hiddenKinds: ReadonlySet<Toggleable>;
   hiddenSources: ReadonlySet<ObjectSource>;
+  /**
+   * Objects drawn by an edit overlay instead of the static layer while a gesture edits them
+   * (edit mode): they leave the static batch for the gesture and return when it ends.
+   */
+  detachedIds: ReadonlySet<string>;
   showLabels: boolean;
   vectorOpacity: number;
   maskOpacity: number;
@@ -47,6 +52,7 @@ export interface CanvasActions {
   toggleLabel(label: string): void;
   toggleKind(kind: Toggleable): void;
   toggleSource(source: ObjectSource): void;
+  setDetached(ids: ReadonlySet<string>): void;
   set(patch: Partial<Pick<CanvasState, "showLabels" | "vectorOpacity" | "maskOpacity" | "brightness" | "contrast">>): void;
 }
 
@@ -73,6 +79,7 @@ export function createCanvasStore(): CanvasStore {
     hiddenLabels: new Set(),
     hiddenKinds: new Set(),
     hiddenSources: new Set(),
+    detachedIds: new Set(),
     showLabels: true,
     vectorOpacity: 1,
     maskOpacity: 0.5,
@@ -93,6 +100,7 @@ export function createCanvasStore(): CanvasStore {
     toggleLabel: (label) => set({ hiddenLabels: toggled(get().hiddenLabels, label) }),
     toggleKind: (kind) => set({ hiddenKinds: toggled(get().hiddenKinds, kind) }),
     toggleSource: (source) => set({ hiddenSources: toggled(get().hiddenSources, source) }),
+    setDetached: (detachedIds) => set({ detachedIds }),
     set: (patch) => set(patch),
   }));
 }

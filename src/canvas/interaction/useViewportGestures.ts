@@ -14,12 +14,26 @@ const CLICK_SLOP_PX = 4;
 export const FIT_PADDING_PX = 16;
 
 /**
+ * Edit mode's pointer handling: it gets every plain press (left button, no space held, not a
+ * pinch) and every move, in stage CSS pixels. Wheel zoom, space-drag, middle-drag and pinch stay
+ * the viewport's in every mode.
+ */
+export interface PointerDelegate {
+  down(e: PointerEvent, p: ScreenPoint): void;
+  move(e: PointerEvent, p: ScreenPoint): void;
+  up(e: PointerEvent, p: ScreenPoint): void;
+}
+
+/**
  * Read-only viewing interaction on the stage container: wheel zoom at the cursor, drag or
  * space-drag pan, two-finger pinch zoom and pan on touch screens, hover and click picking through
  * the spatial index. The keyboard shortcuts are commands (../commands.ts, useCanvasShortcuts).
  * Editing tools will add their own modes beside this one; space-drag stays the pan in all.
  */
-export function useViewportGestures(containerRef: RefObject<HTMLDivElement | null>): void {
+export function useViewportGestures(
+  containerRef: RefObject<HTMLDivElement | null>,
+  delegate?: RefObject<PointerDelegate | null>,
+): void {
   const store = useCanvasStoreApi();
   const { index, mask } = useCanvasRuntime();
 
@@ -29,6 +43,8 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
     let settleTimer = 0;
     let spaceDown = false;
     let press: { id: number; x: number; y: number; moved: boolean; lastX: number; lastY: number } | null = null;
+    // The pointer whose press the edit delegate took.
+    let delegated: number | null = null;
     // Touch points on the stage; with two of them, the gesture is a pinch (zoom + pan).
     const touches = new Map<number, ScreenPoint>();
     let pinch: [number, number] | null = null;
@@ -81,6 +97,16 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
         }
         if (touches.size > 2) return;
       }
+      if (delegate?.current && e.button === 0 && !spaceDown) {
+        delegated = e.pointerId;
+        try {
+          el.setPointerCapture(e.pointerId);
+        } catch {
+          // See below.
+        }
+        delegate.current.down(e, p);
+        return;
+      }
       press = { id: e.pointerId, x: p.x, y: p.y, lastX: p.x, lastY: p.y, moved: spaceDown || e.button === 1 };
       try {
         el.setPointerCapture(e.pointerId);
@@ -102,6 +128,10 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
           return;
         }
       }
+      if (delegate?.current && (delegated === e.pointerId || !press)) {
+        delegate.current.move(e, p);
+        if (delegated === e.pointerId) return;
+      }
       if (press && press.id === e.pointerId) {
         if (!press.moved && Math.hypot(p.x - press.x, p.y - press.y) >= CLICK_SLOP_PX) press.moved = true;
         if (press.moved) {
@@ -117,7 +147,8 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
       s.hover(hit ? hit.id : null);
       const ip = screenToImage(s.view, p.x, p.y);
       s.setPointer(p, mask.current ? maskLabelAt(mask.current, ip.x, ip.y) : null);
-      el.style.cursor = spaceDown ? "grab" : hit ? "pointer" : "default";
+      if (!delegate?.current) el.style.cursor = spaceDown ? "grab" : hit ? "pointer" : "default";
+      else if (spaceDown) el.style.cursor = "grab";
     };
 
     const onPointerUp = (e: PointerEvent) => {
@@ -128,6 +159,11 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
           pinch = null;
           store.getState().setGesture(false);
         }
+        return;
+      }
+      if (delegated === e.pointerId) {
+        delegated = null;
+        delegate?.current?.up(e, local(e));
         return;
       }
       if (!press || press.id !== e.pointerId) return;
@@ -185,5 +221,5 @@ export function useViewportGestures(containerRef: RefObject<HTMLDivElement | nul
       el.removeEventListener("keydown", onKeyDown);
       el.removeEventListener("keyup", onKeyUp);
     };
-  }, [containerRef, store, index, mask]);
+  }, [containerRef, store, index, mask, delegate]);
 }

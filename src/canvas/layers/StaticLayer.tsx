@@ -22,6 +22,7 @@ export function StaticLayer() {
         s.hiddenLabels !== prev.hiddenLabels ||
         vectorKindsChanged(s.hiddenKinds, prev.hiddenKinds) ||
         s.hiddenSources !== prev.hiddenSources ||
+        s.detachedIds !== prev.detachedIds ||
         s.showLabels !== prev.showLabels ||
         s.viewport !== prev.viewport
       ) {

@@ -7,13 +7,15 @@ import type { SceneIndex } from "../scene/sceneIndex";
 import type { KindName, SceneObject } from "../scene/types";
 import { LABEL_FONT_PX, MAX_STATIC_LABELS, textColorOn, type LabelPalette } from "../style";
 
-type DrawState = Pick<CanvasState, "hiddenLabels" | "hiddenKinds" | "hiddenSources" | "showLabels" | "view" | "viewport">;
+type DrawState = Pick<CanvasState, "hiddenLabels" | "hiddenKinds" | "hiddenSources" | "showLabels" | "view" | "viewport"> &
+  Partial<Pick<CanvasState, "detachedIds">>;
 
 /** Culled to the viewport through the kind's spatial index, then filtered by the legend. */
 function shownInView(index: SceneIndex, kind: KindName, s: DrawState): SceneObject[] {
   if (s.hiddenKinds.has(kind)) return [];
   const rect = visibleRect(s.view, s.viewport);
-  return index.visible(kind, rect).filter((o) => isShown(s, o));
+  const detached = s.detachedIds;
+  return index.visible(kind, rect).filter((o) => isShown(s, o) && !(detached && detached.size > 0 && detached.has(o.id)));
 }
 
 /** One kind's batch: layers first (under), then responses. The context is in image pixels. */
