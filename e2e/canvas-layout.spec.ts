@@ -110,12 +110,15 @@ for (const where of ["task", "audit"] as const) {
       await expect(stageOf(page)).toBeVisible();
     }
     const before = await box(rootOf(page));
+    const fit = await zoom(page);
     await page.getByTestId("canvas-fullscreen").click();
     await expect(rootOf(page)).toHaveAttribute("data-fullscreen", "true");
     await expect.poll(async () => (await box(rootOf(page))).height).toBeGreaterThanOrEqual(890);
     const full = await box(rootOf(page));
     expect(full.width).toBeGreaterThanOrEqual(1430);
     expect(full.x).toBeLessThanOrEqual(1);
+    // The fitted image is fitted again to the bigger stage.
+    await expect.poll(() => zoom(page)).toBeGreaterThan(fit);
     await page.keyboard.press("Escape");
     await expect(rootOf(page)).not.toHaveAttribute("data-fullscreen", "true");
     await expect.poll(async () => Math.round((await box(rootOf(page))).height)).toBe(Math.round(before.height));
