@@ -19,10 +19,30 @@ export function MaskEditLayer() {
   if (!session) return null;
   return (
     <>
+      <FollowCurrentLabel session={session} />
       <RasterLayer session={session} />
       <CursorLayer session={session} />
     </>
   );
+}
+
+/**
+ * The editor's current label (label picker, keys 1–9) chooses what is painted. Lives here, not
+ * in the panel, because the layer is mounted whenever the canvas is, even with the panel closed.
+ */
+function FollowCurrentLabel({ session }: { session: MaskSession }) {
+  const editor = useEditorStoreApi();
+  useEffect(() => {
+    const follow = (label: string | null) => {
+      if (label === null || session.activeClass()?.label === label) return;
+      if (!session.selectLabel(label)) editor.getState().notify(`"${label}" is not one of this task's labels`, "error");
+    };
+    follow(editor.getState().currentLabel);
+    return editor.subscribe((s, prev) => {
+      if (s.currentLabel !== prev.currentLabel) follow(s.currentLabel);
+    });
+  }, [editor, session]);
+  return null;
 }
 
 function RasterLayer({ session }: { session: MaskSession }) {

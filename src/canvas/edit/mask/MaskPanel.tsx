@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useState } from "react";
 import { useStore } from "zustand";
 import { useEditorStoreApi } from "../store";
 import { className, instancesOf, type MaskClass } from "./classes";
@@ -37,17 +37,6 @@ function MaskPanelBody({ session }: { session: MaskSession }) {
   const pixelsVersion = useStore(session.store, (s) => s.pixelsVersion);
   const [error, setError] = useState<string | null>(null);
   const issues = maskIssues(session);
-
-  // The editor's current label (toolbar, picker, keys 1–9) and the painted class follow each other.
-  useEffect(() => {
-    const follow = (label: string | null) => {
-      if (label === null) return;
-      if (session.activeClass()?.label === label) return;
-      if (!session.selectLabel(label)) setError(`"${label}" is not one of this task's labels`);
-    };
-    follow(editor.getState().currentLabel);
-    return editor.subscribe((s, prev) => s.currentLabel !== prev.currentLabel && follow(s.currentLabel));
-  }, [editor, session]);
 
   const pick = (c: MaskClass) => {
     session.setActive(c.index);
