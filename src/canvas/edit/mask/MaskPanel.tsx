@@ -74,6 +74,7 @@ function MaskPanelBody({ session }: { session: MaskSession }) {
               <div className={css.classRow} style={{ cursor: "default" }}>
                 <span className={css.swatch} style={{ background: classes.baseColors.get(label) }} aria-hidden />
                 <span style={{ flex: 1 }}>{label}</span>
+                {leafKey(label) !== null && <kbd className={css.key}>{leafKey(label)}</kbd>}
                 <button type="button" className={css.smallBtn} onClick={() => newInstance(label)} aria-label={`New ${label} instance`}>
                   + New instance
                 </button>
