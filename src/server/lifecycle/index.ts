@@ -81,7 +81,7 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
     },
     async seedDemoDataIfEmpty() {
       // Demo attachments and masks are stored by path, so seeding needs no port.
-      await seedDemoDataIfEmpty(db, files);
+      await seedDemoDataIfEmpty(db, files, config.callbackRetryDelaysMs);
     },
   };
 }

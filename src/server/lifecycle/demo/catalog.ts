@@ -33,7 +33,7 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     type: "annotation",
     project: "street-objects",
     instruction: "Draw a box around each **object** you can name.",
-    images: ["astronaut.png", "coffee.png", "rocket.jpg", "chelsea.png", "horse.png"],
+    images: ["astronaut.png", "coffee.png", "camera.png", "chelsea.png", "horse.png"],
     params: (image) => ({
       attachment: image("astronaut.png"),
       objects_to_annotate: vehicleTree,
@@ -56,22 +56,23 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
   },
   {
     type: "pointannotation",
-    instruction: "Put a point on each **eye** and the **nose**.",
-    images: ["chelsea.png", "astronaut.png", "horse.png"],
+    instruction: "Put a point on each **eye**, the **nose** and each **ear**.",
+    images: ["chelsea.png", "astronaut.png"],
     params: (image) => ({ attachment: image("chelsea.png"), objects_to_annotate: ["eye", "nose", "ear"], with_labels: true }),
   },
   {
     type: "lineannotation",
-    instruction: "Trace the **horizon** and strong **edges**.",
-    images: ["rocket.jpg", "camera.png"],
+    instruction: "Trace the **horizon** and each **tripod leg**.",
+    images: ["camera.png"],
     params: (image) => ({
-      attachment: image("rocket.jpg"),
-      objects_to_annotate: ["horizon", "edge", "cable"],
+      attachment: image("camera.png"),
+      objects_to_annotate: ["horizon", "tripod leg"],
       with_labels: true,
       splines: true,
       min_vertices: 2,
       max_vertices: 8,
-      layers: { lines: [{ vertices: [{ x: 0, y: 300 }, { x: 640, y: 310 }], label: "horizon", spline: false }] },
+      // A first pass at the horizon, for reference.
+      layers: { lines: [{ vertices: [{ x: 0, y: 244 }, { x: 512, y: 238 }], label: "horizon", spline: false }] },
     }),
   },
   {

@@ -13,6 +13,7 @@ import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
 import { DEMO_PROJECTS, DEMO_TEMPLATES, type DemoTemplate } from "./catalog";
 import { demoWav, demoWebPage } from "./media";
+import { APPROVALS, CUBOID_LABELS, demoAnswer, genericRejection } from "./answers";
 
 // Demo data for an empty data dir: projects and tasks of every type on the sample photos (copied
 // into <DATA_DIR>/files so this server hosts them), in live mode (the console's key) and a few in
@@ -41,6 +42,8 @@ interface SeedContext {
   /** Counters that make the demo's audits deterministic (see seedTask). */
   completedLive: number;
   audits: number;
+  /** The callback retry schedule the dispatcher uses, so the demo's delivery logs follow it. */
+  retryDelaysMs: readonly number[];
 }
 
 function copySamples(files: FileStore): string[] {
@@ -66,6 +69,11 @@ function paramsFor(files: FileStore, t: DemoTemplate, i: number, broken: boolean
   return { wire, stored: mapParamsUrls(wire, (u) => files.urls.toStored(u)) };
 }
 
+/** The sample photo a task of this template shows, or null (text, web page, audio, a pair). */
+function imageOf(t: DemoTemplate, i: number, raw: Record<string, unknown>): string | null {
+  return t.images.length > 0 && typeof raw.attachment === "string" ? t.images[i % t.images.length] : null;
+}
+
 async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode): Promise<void> {
   const { rng, now } = ctx;
   let status: TaskRow["status"] = mode === "test" ? "completed" : STATUS_CYCLE[i % STATUS_CYCLE.length];
@@ -76,15 +84,33 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   const id = newObjectId(createdAt);
   const url = typeof params.attachment === "string" ? params.attachment : null;
   const canvas: Canvas = (url && hostedImageSize(ctx.files, url)) || DEFAULT_CANVAS;
+  // Every other completed live task is audited, and every fourth audit is a rejection: the audit
+  // screens always have both kinds to show, whatever the random draw. Decided first, so that a
+  // rejected task carries the flawed answer its rejection describes.
+  const audited = status === "completed" && mode === "live" && ctx.completedLive++ % 2 === 0;
+  const rejected = audited && ctx.audits++ % 4 === 3;
   let response: Record<string, unknown> | null = null;
+  let rejection: string | null = null;
   let completedAt: number | null = null;
   if (status === "completed") {
-    response = generateResponse(t.type, wire, {
-      canvas,
-      rng: createRng(id),
-      masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
-    });
-    completedAt = Math.min(now - 1000, createdAt + 5 * 60_000 + Math.floor(rng.next() * 2 * DAY));
+    const human = mode === "live" ? demoAnswer(t.type, imageOf(t, i, wire), rng, rejected) : null;
+    if (human) {
+      response = human.response;
+      rejection = human.rejection ?? null;
+    } else {
+      response = generateResponse(t.type, wire, {
+        canvas,
+        rng: createRng(id),
+        masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
+      });
+      const label = CUBOID_LABELS[imageOf(t, i, wire) ?? ""];
+      if (mode === "live" && t.type === "cuboidannotation" && label) {
+        response = { ...response, annotations: (response.annotations as Record<string, unknown>[]).map((a) => ({ ...a, label })) };
+      }
+      if (rejected) rejection = genericRejection(t.type, rng);
+    }
+    // Test mode answers at once; a person takes minutes to a day or two.
+    completedAt = mode === "test" ? createdAt + 800 + Math.floor(rng.next() * 4_000) : Math.min(now - 1000, createdAt + 5 * 60_000 + Math.floor(rng.next() * 2 * DAY));
   } else if (status === "error") {
     response = { error: ATTACHMENT_ERROR, attachments: [{ statusCode: 404, url: url ?? "" }] };
     completedAt = createdAt + 2_000;
@@ -97,7 +123,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
     status,
     project: mode === "live" ? (t.project ?? null) : null,
     project_param_version: mode === "live" && t.project ? 0 : null,
-    instruction: t.project ? `${t.instruction}\n\n${DEMO_PROJECTS.find((p) => p.name === t.project)?.instruction ?? ""}` : t.instruction,
+    instruction: t.project && mode === "live" ? `${t.instruction}\n\n${DEMO_PROJECTS.find((p) => p.name === t.project)?.instruction ?? ""}` : t.instruction,
     params: JSON.stringify(params),
     response: response ? JSON.stringify(response) : null,
     urgency: rng.chance(0.3) ? "express" : "standard",
@@ -114,44 +140,66 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   if (url && status !== "error") {
     await ctx.db.insertInto("task_attachments").values({ task_id: id, url, status_code: 200, error: null, content_type: null, ...canvas, checked_at: createdAt + 1_000 }).execute();
   }
-  if (completedAt !== null) await seedCallbackHistory(ctx, row, completedAt, rng.chance(0.15));
-  // Every other completed live task is audited, and every fourth audit is a rejection: the audit
-  // screens always have both kinds to show, whatever the random draw.
-  if (status === "completed" && mode === "live" && ctx.completedLive++ % 2 === 0) await seedAudit(ctx, row, completedAt!);
+  if (completedAt !== null) await seedCallbackHistory(ctx, row, completedAt);
+  if (audited) await seedAudit(ctx, row, completedAt!, rejection);
 }
 
-async function seedCallbackHistory(ctx: SeedContext, row: TaskRow, at: number, fails: boolean): Promise<void> {
-  const body = JSON.stringify(callbackBody(row));
-  const attempts = fails ? 20 : 1;
+const FAILURES = [
+  { status_code: 500, error: "HTTP 500" },
+  { status_code: 503, error: "HTTP 503" },
+  { status_code: null, error: "ECONNREFUSED" },
+  { status_code: null, error: "timed out after 10000 ms" },
+] as const;
+
+/**
+ * The delivery log as the dispatcher would have written it: the first POST right after the task
+ * finished, each retry after the configured delay (CALLBACK_RETRY_DELAYS_MS) following the
+ * previous attempt. Most receivers answer at once; some fail a few times and then succeed; a few
+ * never do and the job gives up after the whole schedule, which only fits tasks old enough.
+ */
+async function seedCallbackHistory(ctx: SeedContext, row: TaskRow, finishedAt: number): Promise<void> {
+  const delays = ctx.retryDelaysMs;
+  const elapsedBefore = (k: number) => delays.slice(0, k).reduce((a, b) => a + b, 0) + k * 11_000;
+  const roll = ctx.rng.next();
+  let failures = 0;
+  if (roll < 0.1 && finishedAt + elapsedBefore(delays.length) < ctx.now) failures = delays.length + 1;
+  else if (roll < 0.3) failures = ctx.rng.int(1, 3);
+  while (failures > 0 && failures <= delays.length && finishedAt + elapsedBefore(failures) >= ctx.now) failures--;
+  const gaveUp = failures > delays.length;
+  const attempts = gaveUp ? failures : failures + 1;
+  const failure = ctx.rng.pick(FAILURES);
+  const rows: { at: number; latency: number; ok: boolean }[] = [];
+  let at = finishedAt + 200 + Math.floor(ctx.rng.next() * 1_500);
+  for (let n = 1; n <= attempts; n++) {
+    const ok = n > failures;
+    const latency = !ok && failure.error.startsWith("timed out") ? 10_000 : 40 + Math.floor(ctx.rng.next() * 300);
+    rows.push({ at, latency, ok });
+    at += latency + (delays[n - 1] ?? 0);
+  }
+  const last = rows[rows.length - 1];
   const job = await ctx.db
     .insertInto("callback_jobs")
-    .values({ task_id: row.id, account_id: row.account_id, body, url: row.callback_url!, status: fails ? "failed" : "succeeded", attempts, next_attempt_at: at, created_at: at, updated_at: at, leased_until: null })
+    .values({ task_id: row.id, account_id: row.account_id, body: JSON.stringify(callbackBody(row)), url: row.callback_url!, status: gaveUp ? "failed" : "succeeded", attempts, next_attempt_at: last.at, created_at: finishedAt, updated_at: last.at + last.latency, leased_until: null })
     .returning("id")
     .executeTakeFirstOrThrow();
-  let t = at;
-  for (let n = 1; n <= attempts; n++) {
-    const ok = !fails;
+  for (const [k, r] of rows.entries()) {
     await ctx.db
       .insertInto("callback_attempts")
-      .values({ job_id: job.id, task_id: row.id, attempt: n, at: Math.min(t, ctx.now), status_code: ok ? 200 : n % 3 === 0 ? null : 500, error: ok ? null : n % 3 === 0 ? "ECONNREFUSED" : "HTTP 500", latency_ms: 40 + Math.floor(ctx.rng.next() * 300), succeeded: ok ? 1 : 0 })
+      .values({ job_id: job.id, task_id: row.id, attempt: k + 1, at: r.at, status_code: r.ok ? 200 : failure.status_code, error: r.ok ? null : failure.error, latency_ms: r.latency, succeeded: r.ok ? 1 : 0 })
       .execute();
-    t += Math.min(3 * 3_600_000, 10_000 * 2 ** n);
   }
-  await ctx.db.updateTable("tasks").set({ callback_succeeded: fails ? 0 : 1 }).where("id", "=", row.id).execute();
+  await ctx.db.updateTable("tasks").set({ callback_succeeded: gaveUp ? 0 : 1 }).where("id", "=", row.id).execute();
 }
 
-const REJECTIONS = ["Two boxes are loose by more than 5 px.", "A label is wrong: that is a truck, not a car.", "Missed an object on the left edge."];
-
-async function seedAudit(ctx: SeedContext, row: TaskRow, completedAt: number): Promise<void> {
-  const accepted = ctx.audits++ % 4 !== 3;
+async function seedAudit(ctx: SeedContext, row: TaskRow, completedAt: number, rejection: string | null): Promise<void> {
   await ctx.db
     .insertInto("audits")
     .values({
       task_id: row.id,
       account_id: row.account_id,
       mode: row.mode,
-      accepted: accepted ? 1 : 0,
-      comments: accepted ? (ctx.rng.chance(0.5) ? "Looks good." : "") : ctx.rng.pick(REJECTIONS),
+      accepted: rejection === null ? 1 : 0,
+      comments: rejection ?? ctx.rng.pick(APPROVALS),
       audited_at: Math.min(ctx.now - 500, completedAt + Math.floor(ctx.rng.next() * DAY)),
       audited_by: "demo-reviewer",
     })
@@ -159,14 +207,14 @@ async function seedAudit(ctx: SeedContext, row: TaskRow, completedAt: number): P
 }
 
 /** Seeds demo data when the data dir has no tasks and no projects yet. Returns the task count. */
-export async function seedDemoDataIfEmpty(db: Db, files: FileStore): Promise<number> {
+export async function seedDemoDataIfEmpty(db: Db, files: FileStore, retryDelaysMs: readonly number[]): Promise<number> {
   const anyTask = await db.selectFrom("tasks").select("id").limit(1).executeTakeFirst();
   const anyProject = await db.selectFrom("projects").select("id").limit(1).executeTakeFirst();
   const account = await db.selectFrom("accounts").select("id").orderBy("created_at", "asc").limit(1).executeTakeFirst();
   if (anyTask || anyProject || !account) return 0;
   const samples = copySamples(files);
   const now = Date.now();
-  const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0 };
+  const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0, retryDelaysMs };
   const templates = DEMO_TEMPLATES.filter((t) => t.images.every((i) => samples.includes(i)));
   let count = 0;
   await db.transaction().execute(async (trx) => {
