@@ -1,6 +1,6 @@
 // TanStack Query hooks over api.ts. Server data lives only in the query cache; mutations
 // write their answer into the cache and invalidate the lists that may have changed.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Task } from "../schema";
 import * as api from "./api";
 import { queryKeys, type AuditSampleFilters, type AuditStatsFilters, type StatsFilters, type TaskListFilters } from "./keys";
@@ -40,6 +40,24 @@ export function useTask(taskId: string, options: { enabled?: boolean } = {}) {
     // A pending task changes without the user doing anything (test-mode worker, workbench).
     refetchInterval: (query) => (query.state.data?.status === "pending" ? 5000 : false),
   });
+}
+
+/** Several tasks by id (one request each, shared with useTask's cache), in the order given. */
+export function useTasksById(taskIds: readonly string[]) {
+  return useQueries({
+    queries: taskIds.map((taskId) => ({
+      queryKey: queryKeys.tasks.detail(taskId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.getTask(taskId, signal),
+    })),
+  });
+}
+
+/** Puts tasks that arrived in another answer (a list, a sample) into the per-task cache. */
+export function useSeedTasks() {
+  const queryClient = useQueryClient();
+  return (tasks: readonly Task[]) => {
+    for (const task of tasks) queryClient.setQueryData(queryKeys.tasks.detail(task.task_id), task);
+  };
 }
 
 export function useTaskCallbacks(taskId: string, enabled = true) {

@@ -8,6 +8,16 @@ import { IsoDay } from "../tasks";
 /** The router reads `?project=123` as a number; names are text either way. */
 const text = z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string().trim().min(1).optional());
 
+const SAMPLE_PATTERN = /^[0-9a-f]{24}(\.[0-9a-f]{24}){0,100}$/;
+
+export function sampleIds(sample: string | undefined): string[] {
+  return sample ? [...new Set(sample.split("."))] : [];
+}
+
+export function sampleParam(taskIds: readonly string[]): string {
+  return taskIds.join(".");
+}
+
 export const SAMPLE_SIZES = [5, 10, 20, 50, 100] as const;
 export const DEFAULT_SAMPLE_SIZE = 10;
 
@@ -21,6 +31,13 @@ export const AuditSearch = z.object({
     .regex(/^[0-9a-f]{24}$/)
     .optional()
     .catch(undefined),
+  /**
+   * The drawn sample: its task ids in queue order, joined by ".". Kept in the URL so a reload,
+   * Back or a shared link reviews the same tasks instead of drawing new ones.
+   */
+  sample: z.string().regex(SAMPLE_PATTERN).optional().catch(undefined),
+  /** Position in the sample, from 1; one past the last task is the end-of-sample summary. */
+  pos: z.number().int().min(1).optional().catch(undefined),
 });
 export type AuditSearch = z.infer<typeof AuditSearch>;
 

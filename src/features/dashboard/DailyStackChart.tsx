@@ -25,7 +25,7 @@ export function DailyStackChart({ title, rows, series, onSelect }: Props) {
   return (
     <figure className={styles.chart} aria-label={title}>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={rows as DayRow[]} margin={{ top: 8, right: 8, bottom: 0, left: -12 }} barCategoryGap="18%">
+        <BarChart data={rows as DayRow[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barCategoryGap="18%">
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis
             dataKey="day"
@@ -55,7 +55,12 @@ export function DailyStackChart({ title, rows, series, onSelect }: Props) {
             }}
             itemStyle={{ padding: 0 }}
           />
-          <Legend iconType="square" iconSize={9} wrapperStyle={{ fontSize: 12, color: "var(--text-muted)" }} />
+          <Legend
+            iconType="square"
+            iconSize={9}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value: string) => <span style={{ color: "var(--text-muted)" }}>{value}</span>}
+          />
           {series.map((s) => (
             <Bar
               key={s.key}

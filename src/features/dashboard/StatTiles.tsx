@@ -2,7 +2,7 @@
 import { Link } from "@tanstack/react-router";
 import type { Stats } from "../../client";
 import type { TaskStatus } from "../../schema";
-import { formatDuration, formatNumber } from "../tasks";
+import { formatDuration, formatNumber, plural } from "../tasks";
 import type { DayRange } from "./range";
 import styles from "./DashboardPage.module.css";
 
@@ -32,7 +32,7 @@ export function StatTiles({ stats, range, project }: Props) {
         </Link>
       ))}
       <Link to="/tasks" search={{ ...base, status: "completed" }} className={`${styles.tile} ${styles.tileWide}`}>
-        <span className={styles.tileLabel}>Completion time ({formatNumber(c.count)} tasks)</span>
+        <span className={styles.tileLabel}>Completion time ({plural(c.count, "task")})</span>
         <span className={styles.percentiles}>
           <span>
             <small>p50</small> {formatDuration(c.p50)}

@@ -14,7 +14,7 @@ export function StatusByType({ stats, range, project }: { stats: Stats; range: D
   const base = { from: range.from, to: range.to, project };
   if (types.length === 0) return <p className="muted">No tasks in this range.</p>;
   return (
-    <table className="table" aria-label="Status by task type">
+    <table className="table table-stack" aria-label="Status by task type">
       <thead>
         <tr>
           <th>Type</th>
@@ -40,7 +40,7 @@ export function StatusByType({ stats, range, project }: { stats: Stats; range: D
               {TASK_STATUSES.map((status) => {
                 const n = count(type, status);
                 return (
-                  <td key={status} className="num">
+                  <td key={status} className="num" data-label={status}>
                     {n === 0 ? (
                       <span className="faint">0</span>
                     ) : (
@@ -51,7 +51,7 @@ export function StatusByType({ stats, range, project }: { stats: Stats; range: D
                   </td>
                 );
               })}
-              <td className="num">
+              <td className="num" data-label="total">
                 <Link to="/tasks" search={{ ...base, type }}>
                   <strong>{formatNumber(total)}</strong>
                 </Link>

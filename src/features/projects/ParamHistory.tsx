@@ -1,8 +1,9 @@
 // Every params version of a project, and a diff between any two of them.
 import { useState } from "react";
 import type { Project } from "../../schema";
-import { Timestamp } from "../tasks";
+import { Instruction, Timestamp } from "../tasks";
 import { diffLines, paramsText } from "./diff";
+import { excerptOf } from "./excerpt";
 import styles from "./projects.module.css";
 
 export function ParamHistory({ project }: { project: Project }) {
@@ -33,15 +34,27 @@ export function ParamHistory({ project }: { project: Project }) {
         <tbody>
           {[...history].reverse().map((entry) => (
             <tr key={entry.version}>
-              <td>
+              <td className={styles.nowrap}>
                 v{entry.version}
-                {entry.version === latest ? <span className="badge badge-accent" style={{ marginLeft: 6 }}>current</span> : null}
+                {entry.version === latest ? <span className={`badge badge-accent ${styles.current}`}>current</span> : null}
               </td>
-              <td>
+              <td className={styles.nowrap}>
                 <Timestamp value={entry.created_at} short />
               </td>
-              <td className={styles.excerpt} title={entry.instruction}>
-                {entry.instruction || <span className="faint">—</span>}
+              <td className={styles.historyInstruction}>
+                {entry.instruction?.trim() ? (
+                  // One line until opened; opened, the same sanitized markdown as everywhere else.
+                  <details>
+                    <summary>
+                      <span className={styles.summaryText}>{excerptOf(entry.instruction) || "(formatting only)"}</span>
+                    </summary>
+                    <div className={styles.historyBody}>
+                      <Instruction markdown={entry.instruction} />
+                    </div>
+                  </details>
+                ) : (
+                  <span className="faint">empty</span>
+                )}
               </td>
             </tr>
           ))}
@@ -68,7 +81,7 @@ export function ParamHistory({ project }: { project: Project }) {
             </select>
           </div>
           {changed ? (
-            <pre className={styles.diff} aria-label={`Changes from v${a.version} to v${b.version}`} data-testid="param-diff">
+            <pre className={styles.diff} aria-label={`Changes from v${a.version} to v${b.version}`} data-testid="param-diff" tabIndex={0}>
               {lines.map((l, i) => (
                 <div key={i} className={styles[l.kind]}>
                   <span aria-hidden="true">{l.kind === "added" ? "+ " : l.kind === "removed" ? "- " : "  "}</span>

@@ -4,6 +4,7 @@ import { useProjects } from "../../client";
 import { taskTypeRegistry } from "../../schema";
 import { EmptyState, PageHeader, QueryState, Section, Timestamp } from "../tasks";
 import { CreateProjectForm } from "./CreateProjectForm";
+import { excerptOf } from "./excerpt";
 import styles from "./projects.module.css";
 
 export function ProjectsPage() {
@@ -19,13 +20,14 @@ export function ProjectsPage() {
             empty={<EmptyState title="No projects yet">Create one with the form.</EmptyState>}
           >
             {(list) => (
-              <table className="table" aria-label="Projects">
+              <div className={styles.tableScroll}>
+              <table className={`table ${styles.projectsTable}`} aria-label="Projects">
                 <thead>
                   <tr>
                     <th>Name</th>
                     <th>Type</th>
                     <th className="num">Version</th>
-                    <th>Instruction</th>
+                    <th className={styles.instructionCol}>Instruction</th>
                     <th>Created</th>
                   </tr>
                 </thead>
@@ -34,19 +36,26 @@ export function ProjectsPage() {
                     .sort((a, b) => a.name.localeCompare(b.name))
                     .map((p) => {
                       const latest = p.param_history.at(-1);
+                      const instruction = latest?.instruction ?? "";
                       return (
                         <tr key={p.name}>
-                          <td>
+                          <td className={styles.nameCol}>
                             <Link to="/projects/$name" params={{ name: p.name }}>
                               {p.name}
                             </Link>
                           </td>
-                          <td>{taskTypeRegistry[p.type].title}</td>
-                          <td className="num">{latest ? `v${latest.version}` : "—"}</td>
-                          <td className={styles.excerpt} title={latest?.instruction}>
-                            {latest?.instruction || <span className="faint">—</span>}
+                          <td className={styles.typeCol}>{taskTypeRegistry[p.type].title}</td>
+                          <td className={`num ${styles.versionCol}`}>{latest ? `v${latest.version}` : "—"}</td>
+                          <td className={styles.instructionCol}>
+                            {instruction.trim() ? (
+                              <span className={styles.excerpt} title={excerptOf(instruction, 400)}>
+                                {excerptOf(instruction)}
+                              </span>
+                            ) : (
+                              <span className="faint">—</span>
+                            )}
                           </td>
-                          <td>
+                          <td className={styles.createdCol}>
                             <Timestamp value={p.created_at} short />
                           </td>
                         </tr>
@@ -54,6 +63,7 @@ export function ProjectsPage() {
                     })}
                 </tbody>
               </table>
+              </div>
             )}
           </QueryState>
         </Section>

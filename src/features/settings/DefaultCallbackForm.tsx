@@ -1,18 +1,33 @@
 import { useId, useState, type FormEvent } from "react";
 import { useUpdateAccount, type Account } from "../../client";
-import { ErrorNotice, Section } from "../tasks";
+import { ErrorNotice, Section, Timestamp } from "../tasks";
 import styles from "./settings.module.css";
 
-/** Used for tasks created without a callback_url; empty clears it. */
+/**
+ * Used for tasks created without a callback_url; empty clears it. After a save the form says so
+ * (and when), and the button reads "Saved" until the URL is edited again.
+ */
 export function DefaultCallbackForm({ account }: { account: Account }) {
   const update = useUpdateAccount();
-  const [url, setUrl] = useState(account.default_callback_url ?? "");
+  const saved = account.default_callback_url ?? "";
+  const [url, setUrl] = useState(saved);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
   const inputId = useId();
-  const unchanged = url.trim() === (account.default_callback_url ?? "");
+  const statusId = useId();
+  const unchanged = url.trim() === saved;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ default_callback_url: url.trim() || null });
+    const next = url.trim();
+    update.mutate(
+      { default_callback_url: next || null },
+      {
+        onSuccess: () => {
+          setUrl(next);
+          setSavedAt(new Date().toISOString());
+        },
+      },
+    );
   }
 
   return (
@@ -27,8 +42,10 @@ export function DefaultCallbackForm({ account }: { account: Account }) {
             inputMode="url"
             placeholder="https://example.com/scale-callback"
             value={url}
+            aria-describedby={statusId}
             onChange={(e) => {
               setUrl(e.target.value);
+              setSavedAt(null);
               update.reset();
             }}
           />
@@ -36,13 +53,20 @@ export function DefaultCallbackForm({ account }: { account: Account }) {
         {update.isError ? <ErrorNotice error={update.error} title="Not saved" /> : null}
         <div className={styles.rotateRow}>
           <button type="submit" className="btn btn-primary btn-sm" disabled={unchanged || update.isPending}>
-            {update.isPending ? "Saving…" : "Save"}
+            {update.isPending ? "Saving…" : savedAt && unchanged ? "Saved" : "Save"}
           </button>
-          {update.isSuccess ? (
-            <span className={styles.ok} role="status">
-              Saved.
-            </span>
-          ) : null}
+          <span id={statusId} className={savedAt ? styles.ok : "muted"} role="status" data-testid="callback-saved">
+            {savedAt ? (
+              <>
+                ✓ Saved at <Timestamp value={savedAt} short />
+                {saved ? "" : ": tasks without a callback_url get no callback"}.
+              </>
+            ) : unchanged ? (
+              saved ? "" : "Not set: tasks without a callback_url get no callback."
+            ) : (
+              "Not saved yet."
+            )}
+          </span>
         </div>
       </form>
     </Section>

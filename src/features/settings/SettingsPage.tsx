@@ -25,7 +25,8 @@ export function SettingsPage() {
         ) : (
           <>
             <CallbackKeyCard account={account.data} />
-            <DefaultCallbackForm key={account.data.default_callback_url ?? ""} account={account.data} />
+            {/* Not keyed by the URL: a save must not remount the form and lose its "Saved" state. */}
+            <DefaultCallbackForm account={account.data} />
           </>
         )}
       </div>

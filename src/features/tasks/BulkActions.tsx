@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useCancelTasks } from "../../client";
-import { formatNumber } from "./ui/format";
+import { formatNumber, plural } from "./ui/format";
 import styles from "./BulkActions.module.css";
 
 interface Props {
@@ -25,7 +25,7 @@ export function BulkActions({ ids, pendingIds, onExport, exporting, onClear }: P
           <strong>{formatNumber(ids.length)} selected</strong>
           {confirming ? (
             <span className={styles.confirm}>
-              Cancel {formatNumber(pendingIds.length)} pending tasks? This can't be undone.
+              Cancel {plural(pendingIds.length, "pending task")}? This can't be undone.
               <button
                 type="button"
                 className="btn btn-sm btn-danger"
@@ -39,10 +39,10 @@ export function BulkActions({ ids, pendingIds, onExport, exporting, onClear }: P
                   })
                 }
               >
-                {cancel.isPending ? "Canceling…" : "Yes, cancel them"}
+                {cancel.isPending ? "Canceling…" : pendingIds.length === 1 ? "Yes, cancel it" : "Yes, cancel them"}
               </button>
               <button type="button" className="btn btn-sm" onClick={() => setConfirming(false)}>
-                Keep them
+                {pendingIds.length === 1 ? "Keep it" : "Keep them"}
               </button>
             </span>
           ) : (
@@ -69,7 +69,7 @@ export function BulkActions({ ids, pendingIds, onExport, exporting, onClear }: P
       ) : null}
       {result ? (
         <span className={result.failures.length ? styles.failed : styles.ok} role="status">
-          Canceled {formatNumber(result.canceled)} tasks.
+          Canceled {plural(result.canceled, "task")}.
           {result.failures.length
             ? ` ${result.failures.length} failed: ${result.failures[0].message}`
             : ""}

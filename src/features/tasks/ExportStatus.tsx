@@ -1,4 +1,4 @@
-import { formatNumber } from "./ui/format";
+import { formatNumber, plural } from "./ui/format";
 import type { ExportState } from "./useTaskExport";
 import styles from "./ExportStatus.module.css";
 
@@ -19,8 +19,7 @@ export function ExportStatus({
     return (
       <div className={styles.box} role="status" aria-live="polite">
         <span>
-          Exporting {state.label}: {formatNumber(received)}
-          {total !== null ? ` of ${formatNumber(total)}` : ""} tasks
+          Exporting {state.label}: {total !== null ? `${formatNumber(received)} of ${plural(total, "task")}` : plural(received, "task")}
         </span>
         <progress className={styles.bar} max={total ?? undefined} value={total ? received : undefined} aria-label="Export progress">
           {pct !== undefined ? `${pct}%` : undefined}
@@ -33,7 +32,7 @@ export function ExportStatus({
   }
   const message =
     state.phase === "done"
-      ? `Export finished: ${formatNumber(state.count)} tasks saved as JSON.`
+      ? `Export finished: ${plural(state.count, "task")} saved as JSON.`
       : state.phase === "canceled"
         ? "Export canceled."
         : `Export failed: ${state.message}`;

@@ -4,15 +4,28 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
 import { TASK_STATUSES, TaskStatus } from "../../schema";
 import { ProjectSelect, TaskTypeSelect } from "./ui/FilterSelects";
-import type { TasksSearch } from "./search";
+import type { FilterProblem, TasksSearch } from "./search";
 import styles from "./TaskFilters.module.css";
 
 const route = getRouteApi("/tasks");
 
-export function TaskFilters() {
+/** `problem`: what makes the current filter unable to match, shown beside the fields at fault. */
+export function TaskFilters({ problem }: { problem: FilterProblem | null }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const ids = { status: useId(), type: useId(), project: useId(), callback: useId(), from: useId(), to: useId(), q: useId() };
+  const ids = {
+    status: useId(),
+    type: useId(),
+    project: useId(),
+    callback: useId(),
+    from: useId(),
+    to: useId(),
+    q: useId(),
+    qError: useId(),
+    datesError: useId(),
+  };
+  const qProblem = problem?.field === "q" ? problem : null;
+  const datesProblem = problem?.field === "dates" ? problem : null;
   const [q, setQ] = useState(search.q ?? "");
 
   const update = (patch: Partial<TasksSearch>) =>
@@ -32,8 +45,8 @@ export function TaskFilters() {
 
   return (
     <form className={styles.bar} role="search" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
-      <label className="field" htmlFor={ids.q}>
-        <span>Task id</span>
+      <div className={`field ${styles.idField}`}>
+        <label htmlFor={ids.q}>Task id</label>
         <input
           id={ids.q}
           className={`input mono ${styles.search}`}
@@ -42,8 +55,15 @@ export function TaskFilters() {
           value={q}
           onChange={(e) => setQ(e.target.value)}
           spellCheck={false}
+          aria-invalid={qProblem ? true : undefined}
+          aria-describedby={qProblem ? ids.qError : undefined}
         />
-      </label>
+        {qProblem ? (
+          <p id={ids.qError} className={styles.error} role="alert">
+            Not a task id: ids use 0-9 and a-f, 24 characters at most.
+          </p>
+        ) : null}
+      </div>
       <label className="field" htmlFor={ids.status}>
         <span>Status</span>
         <select
@@ -81,28 +101,43 @@ export function TaskFilters() {
           <option value="failed">failed</option>
         </select>
       </label>
-      <label className="field" htmlFor={ids.from}>
-        <span>Created from (UTC)</span>
-        <input
-          id={ids.from}
-          className="input"
-          type="date"
-          value={search.from ?? ""}
-          max={search.to}
-          onChange={(e) => update({ from: e.target.value || undefined })}
-        />
-      </label>
-      <label className="field" htmlFor={ids.to}>
-        <span>to (UTC)</span>
-        <input
-          id={ids.to}
-          className="input"
-          type="date"
-          value={search.to ?? ""}
-          min={search.from}
-          onChange={(e) => update({ to: e.target.value || undefined })}
-        />
-      </label>
+      <fieldset className={styles.dates} aria-describedby={datesProblem ? ids.datesError : undefined}>
+        <legend className="visually-hidden">Created between (UTC days)</legend>
+        <label className="field" htmlFor={ids.from}>
+          <span>Created from (UTC)</span>
+          <input
+            id={ids.from}
+            className="input"
+            type="date"
+            value={search.from ?? ""}
+            max={search.to}
+            aria-invalid={datesProblem ? true : undefined}
+            aria-describedby={datesProblem ? ids.datesError : undefined}
+            onChange={(e) => update({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label className="field" htmlFor={ids.to}>
+          <span>to (UTC)</span>
+          <input
+            id={ids.to}
+            className="input"
+            type="date"
+            value={search.to ?? ""}
+            min={search.from}
+            aria-invalid={datesProblem ? true : undefined}
+            aria-describedby={datesProblem ? ids.datesError : undefined}
+            onChange={(e) => update({ to: e.target.value || undefined })}
+          />
+        </label>
+        {datesProblem ? (
+          <span id={ids.datesError} className={styles.error} role="alert">
+            "From" is after "to".{" "}
+            <button type="button" className={styles.fix} onClick={() => update({ from: search.to, to: search.from })}>
+              Swap the dates
+            </button>
+          </span>
+        ) : null}
+      </fieldset>
       {hasFilters ? (
         <button
           type="button"

@@ -5,8 +5,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import { taskTypeRegistry, type Task } from "../../schema";
 import { thumbnailOf } from "./attachments";
+import { TaskCards } from "./TaskCards";
 import { Timestamp } from "./ui/Timestamp";
 import { AuditState, CallbackState, StatusBadge } from "./ui/StatusBadge";
+import { Thumbnail } from "./ui/Thumbnail";
+import { useNarrowScreen } from "./ui/useNarrowScreen";
 import styles from "./TaskTable.module.css";
 
 const ROW_HEIGHT = 38;
@@ -25,7 +28,13 @@ interface Props {
   label: string;
 }
 
-export function TaskTable({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }: Props) {
+/** A grid on a wide screen, a list of cards on a narrow one. */
+export function TaskTable(props: Props) {
+  const narrow = useNarrowScreen();
+  return narrow ? <TaskCards tasks={props.tasks} selection={props.selection} label={props.label} /> : <TaskGrid {...props} />;
+}
+
+function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tasks.length,
@@ -54,7 +63,9 @@ export function TaskTable({ tasks, selection, maxHeight = "calc(100vh - 290px)",
             />
           </div>
         ) : null}
-        <div role="columnheader" aria-label="Thumbnail" />
+        <div role="columnheader">
+          <span className="visually-hidden">Thumbnail</span>
+        </div>
         <div role="columnheader">Task id</div>
         <div role="columnheader">Type</div>
         <div role="columnheader">Status</div>
@@ -91,7 +102,7 @@ export function TaskTable({ tasks, selection, maxHeight = "calc(100vh - 290px)",
                 </div>
               ) : null}
               <div role="cell" className={styles.thumbCell}>
-                {thumb ? <img className={styles.thumb} src={thumb} alt="" loading="lazy" decoding="async" /> : null}
+                <Thumbnail src={thumb} />
               </div>
               <div role="cell" className={styles.id}>
                 <Link to="/tasks/$taskId" params={{ taskId: task.task_id }} className="mono">

@@ -5,7 +5,7 @@ import { useTaskList } from "../../client";
 import { BulkActions } from "./BulkActions";
 import { ExportStatus } from "./ExportStatus";
 import { Pagination } from "./Pagination";
-import { DEFAULT_PAGE_SIZE, searchToFilters } from "./search";
+import { DEFAULT_PAGE_SIZE, filterProblem, searchToFilters } from "./search";
 import { TaskFilters } from "./TaskFilters";
 import { TaskTable } from "./TaskTable";
 import { useSelection } from "./useSelection";
@@ -22,8 +22,10 @@ export function TasksPage() {
   const filters = useMemo(() => searchToFilters(search), [search]);
   const limit = search.limit ?? DEFAULT_PAGE_SIZE;
   const offset = search.offset ?? 0;
-  // A search that can't be a task id matches nothing; don't ask the server (it would answer 400).
-  const impossibleSearch = Boolean(search.q && !filters.task_id);
+  // A filter that can't match (an id search that isn't hex, dates the wrong way round) matches
+  // nothing; don't ask the server, say what is wrong instead.
+  const problem = filterProblem(search);
+  const impossibleSearch = problem !== null;
   const list = useTaskList({ ...filters, limit, offset }, { enabled: !impossibleSearch });
   const tasks = useMemo(() => list.data?.docs ?? [], [list.data]);
   const { selection, ids, pendingIds, clear } = useSelection(tasks);
@@ -34,12 +36,21 @@ export function TasksPage() {
   const filterKey = JSON.stringify(filters);
   useEffect(() => clear(), [filterKey, clear]);
 
-  const total = list.data?.total;
+  // One count, and only a true one: none while the previous filter's page is still on screen.
+  const total = impossibleSearch ? 0 : list.isPlaceholderData ? undefined : list.data?.total;
+  const subtitle =
+    total === undefined
+      ? list.isFetching
+        ? "Counting…"
+        : "Newest first"
+      : total === 0
+        ? "No tasks match"
+        : `${formatNumber(total)} ${total === 1 ? "task matches" : "tasks match"}, newest first`;
   return (
     <>
       <PageHeader
         title="Tasks"
-        subtitle={total !== undefined ? `${formatNumber(total)} tasks match, newest first` : "Newest first"}
+        subtitle={<span data-testid="task-count">{subtitle}</span>}
         actions={
           <button
             type="button"
@@ -51,7 +62,7 @@ export function TasksPage() {
           </button>
         }
       />
-      <TaskFilters />
+      <TaskFilters problem={problem} />
       <ExportStatus state={exporter.state} onCancel={exporter.cancel} onDismiss={exporter.dismiss} />
       <BulkActions
         ids={ids}
@@ -60,15 +71,19 @@ export function TasksPage() {
         onClear={clear}
         onExport={() => void exporter.start({}, `${ids.length} selected`, ids)}
       />
-      {impossibleSearch ? (
-        <EmptyState title="No task matches this id">Task ids are 24 hexadecimal characters (0-9, a-f).</EmptyState>
+      {problem ? (
+        <EmptyState title={problem.field === "q" ? "No task matches this id" : "No day is in this date range"}>{problem.message}</EmptyState>
       ) : list.isPending ? (
         <Loading label="Loading tasks…" />
       ) : list.isError ? (
         <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
       ) : tasks.length === 0 ? (
-        <EmptyState title={offset > 0 ? "No tasks on this page" : "No tasks match these filters"}>
-          {offset > 0 ? "Go back a page." : "Change or clear the filters to see more."}
+        <EmptyState title={offset > 0 ? "No tasks on this page" : search.q ? "No task matches this id" : "No tasks match these filters"}>
+          {offset > 0
+            ? "Go back a page."
+            : search.q
+              ? `No task id starts with "${search.q}"${hasOtherFilters(search) ? " among the tasks the other filters allow" : ""}.`
+              : "Change or clear the filters to see more."}
         </EmptyState>
       ) : (
         <div aria-busy={list.isFetching}>
@@ -91,4 +106,8 @@ export function TasksPage() {
       )}
     </>
   );
+}
+
+function hasOtherFilters(search: { status?: unknown; type?: unknown; project?: unknown; from?: unknown; to?: unknown; callback?: unknown }): boolean {
+  return Boolean(search.status || search.type || search.project || search.from || search.to || search.callback);
 }

@@ -50,3 +50,22 @@ export function searchToFilters(search: TasksSearch): TaskListFilters {
     task_id: search.q && /^[0-9a-f]{1,24}$/i.test(search.q) ? search.q.toLowerCase() : undefined,
   };
 }
+
+/** What makes a filter unable to match anything, said so the user can fix it; null when it can match. */
+export interface FilterProblem {
+  field: "q" | "dates";
+  message: string;
+}
+
+export function filterProblem(search: TasksSearch): FilterProblem | null {
+  if (search.q && !/^[0-9a-f]{1,24}$/i.test(search.q)) {
+    return { field: "q", message: "Task ids are 24 hexadecimal characters (0-9, a-f); search by the whole id or its beginning." };
+  }
+  if (search.q && search.q.length > 24) {
+    return { field: "q", message: "Task ids are 24 characters long; this is longer." };
+  }
+  if (search.from && search.to && search.from > search.to) {
+    return { field: "dates", message: `"Created from" (${search.from}) is after "to" (${search.to}): no day is in that range.` };
+  }
+  return null;
+}

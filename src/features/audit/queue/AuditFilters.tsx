@@ -17,7 +17,7 @@ export function AuditFilters({ onDrawAgain }: { onDrawAgain: () => void }) {
   const size = search.size ?? DEFAULT_SAMPLE_SIZE;
   // A new filter means a new sample; the asked-for task (?task=) was only for the first one.
   const set = (patch: { type?: TaskType; project?: string; size?: number }) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch, task: undefined }) });
+    void navigate({ search: (prev) => ({ ...prev, ...patch, task: undefined, sample: undefined, pos: undefined }) });
 
   return (
     <div className={styles.filters} role="search" aria-label="Filter the review queue">

@@ -1,13 +1,13 @@
 // /audit: review a random sample of completed, unaudited tasks one at a time. The page wires the
 // queue, the decision form and the command registry together; each part renders itself.
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
-import type { AuditSampleFilters } from "../../../client";
-import { ErrorNotice, Instruction, Loading, PageHeader, Section } from "../../tasks";
+import { useEffect, useState } from "react";
+import { useAuditSample, useSeedTasks, type AuditSampleFilters } from "../../../client";
+import { ErrorNotice, Instruction, Loading, PageHeader, plural, Section } from "../../tasks";
 import { AuditTabs } from "../AuditTabs";
 import type { AuditContext } from "../commands";
 import { ParamsView } from "../reuse";
-import { DEFAULT_SAMPLE_SIZE } from "../search";
+import { DEFAULT_SAMPLE_SIZE, sampleIds, sampleParam } from "../search";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTaskView } from "./AuditTaskView";
 import { DecisionPanel } from "./DecisionPanel";
@@ -29,20 +29,93 @@ export function AuditPage() {
       <PageHeader title="Quality assurance" subtitle="Approve or reject completed tasks, one at a time" />
       <AuditTabs />
       {/* New filters, new queue: position and decisions belong to one sample. */}
-      <AuditQueueView key={JSON.stringify(filters)} filters={filters} firstTaskId={search.task} />
+      <AuditQueueView key={JSON.stringify(filters)} filters={filters} />
     </>
   );
 }
 
-function AuditQueueView({ filters, firstTaskId }: { filters: AuditSampleFilters; firstTaskId: string | undefined }) {
+function AuditQueueView({ filters }: { filters: AuditSampleFilters }) {
+  const search = route.useSearch();
   const navigate = route.useNavigate();
-  const queue = useAuditQueue(filters, firstTaskId);
+  const ids = sampleIds(search.sample);
+  // Back to the previous sample is one step back in history; a new one is a new entry.
+  const drawAgain = () => void navigate({ search: (prev) => ({ ...prev, task: undefined, sample: undefined, pos: undefined }) });
+  return (
+    <>
+      <AuditFilters onDrawAgain={drawAgain} />
+      {ids.length === 0 ? (
+        <SampleDraw
+          filters={filters}
+          firstTaskId={search.task}
+          onDrawAgain={drawAgain}
+          // The drawn sample replaces the address without a sample, so Back skips the draw.
+          onDrawn={(taskIds) => void navigate({ search: (prev) => ({ ...prev, sample: sampleParam(taskIds), pos: undefined }), replace: true })}
+        />
+      ) : (
+        <SampleReview
+          filters={filters}
+          taskIds={ids}
+          firstTaskId={search.task}
+          position={(search.pos ?? 1) - 1}
+          onMove={(index) => void navigate({ search: (prev) => ({ ...prev, pos: index > 0 ? index + 1 : undefined }), replace: true })}
+          onDrawAgain={drawAgain}
+        />
+      )}
+    </>
+  );
+}
+
+/** Draws a random sample once, puts its tasks in the cache and its ids in the URL. */
+function SampleDraw({
+  filters,
+  firstTaskId,
+  onDrawn,
+  onDrawAgain,
+}: {
+  filters: AuditSampleFilters;
+  firstTaskId: string | undefined;
+  onDrawn: (taskIds: string[]) => void;
+  onDrawAgain: () => void;
+}) {
+  const sample = useAuditSample(filters);
+  const seed = useSeedTasks();
+  const docs = sample.data?.docs;
+  useEffect(() => {
+    if (!docs) return;
+    const ids = docs.map((t) => t.task_id);
+    const ordered = firstTaskId ? [firstTaskId, ...ids.filter((id) => id !== firstTaskId)] : ids;
+    if (ordered.length === 0) return;
+    seed(docs);
+    onDrawn(ordered);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per drawn sample
+  }, [docs]);
+
+  if (sample.isPending) return <Loading label="Drawing a sample of completed tasks…" />;
+  if (sample.isError) return <ErrorNotice error={sample.error} title="The review queue could not be loaded" onRetry={() => void sample.refetch()} />;
+  if (sample.data.docs.length === 0 && !firstTaskId) {
+    return <EmptyQueue filtered={Boolean(filters.type || filters.project)} onDrawAgain={() => void sample.refetch()} />;
+  }
+  return <Loading label="Opening the sample…" />;
+}
+
+function SampleReview({
+  filters,
+  taskIds,
+  firstTaskId,
+  position,
+  onMove,
+  onDrawAgain,
+}: {
+  filters: AuditSampleFilters;
+  taskIds: readonly string[];
+  firstTaskId: string | undefined;
+  position: number;
+  onMove: (index: number) => void;
+  onDrawAgain: () => void;
+}) {
+  const queue = useAuditQueue(taskIds, position, onMove, firstTaskId);
   const form = useDecisionForm(queue.current, queue.decided);
   const [helpOpen, setHelpOpen] = useState(false);
-  const drawAgain = () => {
-    if (firstTaskId) void navigate({ search: (prev) => ({ ...prev, task: undefined }) });
-    queue.drawAgain();
-  };
 
   // With the overlay open only `?` (and Esc) act: nothing is decided behind a modal.
   const context: AuditContext = {
@@ -59,16 +132,17 @@ function AuditQueueView({ filters, firstTaskId }: { filters: AuditSampleFilters;
   useAuditShortcuts(context);
 
   const filtered = Boolean(filters.type || filters.project);
+  const failedTitle =
+    queue.failedIds.length === 1 && queue.failedIds[0] === firstTaskId
+      ? `Task ${firstTaskId} could not be opened`
+      : `${plural(queue.failedIds.length, "task")} of this sample could not be loaded`;
   return (
     <>
-      <AuditFilters onDrawAgain={drawAgain} />
-      {queue.firstError ? <ErrorNotice error={queue.firstError} title={`Task ${firstTaskId} could not be opened`} /> : null}
+      {queue.failedIds.length > 0 && !queue.isPending ? <ErrorNotice error={queue.failure} title={failedTitle} onRetry={queue.retry} /> : null}
       {queue.isPending ? (
-        <Loading label="Drawing a sample of completed tasks…" />
-      ) : queue.error ? (
-        <ErrorNotice error={queue.error} title="The review queue could not be loaded" onRetry={queue.retry} />
+        <Loading label="Loading the sample's tasks…" />
       ) : queue.tasks.length === 0 ? (
-        <EmptyQueue filtered={filtered} onDrawAgain={drawAgain} />
+        <EmptyQueue filtered={filtered} onDrawAgain={onDrawAgain} />
       ) : (
         <>
           <QueueBar queue={queue} context={context} />
@@ -86,7 +160,7 @@ function AuditQueueView({ filters, firstTaskId }: { filters: AuditSampleFilters;
               </div>
             </div>
           ) : (
-            <QueueSummary queue={queue} onDrawAgain={drawAgain} />
+            <QueueSummary queue={queue} onDrawAgain={onDrawAgain} />
           )}
         </>
       )}

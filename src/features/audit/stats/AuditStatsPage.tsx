@@ -12,21 +12,21 @@ import { BreakdownTable } from "./BreakdownTable";
 import { DecisionsChart } from "./DecisionsChart";
 import { RateChart, type RateSeries } from "./RateChart";
 import { GroupToggle } from "./GroupToggle";
+import { seriesColor } from "./chartStyle";
 import { bucketFor, bucketsBetween, resolveRange, type DayRange } from "./range";
 import { StatsControls } from "./StatsControls";
 import styles from "../audit.module.css";
 
 const route = getRouteApi("/audit/stats");
-/** More lines than this don't read; the table below still lists every group. */
-const MAX_RATE_LINES = 8;
 
 export function AuditStatsPage() {
   const search = route.useSearch();
   const range = resolveRange(search);
+  const bucket = bucketFor(range);
   const stats = useAuditStats({ start_time: dayStart(range.from), end_time: dayEnd(range.to), type: search.type, project: search.project });
   return (
     <>
-      <PageHeader title="Quality assurance" subtitle="Audit decisions by UTC day" />
+      <PageHeader title="Quality assurance" subtitle={`Audit decisions by UTC ${bucket}`} />
       <AuditTabs />
       <StatsControls range={range} />
       {stats.isPending ? (
@@ -50,8 +50,9 @@ function StatsView({ stats, range, by }: { stats: AuditStats; range: DayRange; b
   const bucket = bucketFor(range);
   const view = useMemo(() => {
     const buckets = bucketsBetween(range, bucket);
-    const groups = groupTotals(stats.per_day, by).slice(0, MAX_RATE_LINES);
-    const series: RateSeries[] = groups.map((g) => ({ key: g.group, label: groupLabel(g.group, by) }));
+    // Every group gets a line (11 types at most; projects take the palette in turn).
+    const groups = groupTotals(stats.per_day, by);
+    const series: RateSeries[] = groups.map((g, i) => ({ key: g.group, label: groupLabel(g.group, by), color: seriesColor(g.group, i, by) }));
     return {
       daily: dailyTotals(stats.per_day, buckets, bucket),
       series,

@@ -23,12 +23,17 @@ export function DecisionsChart({ rows, bucket }: { rows: readonly DailyTotal[]; 
   return (
     <figure style={{ margin: 0 }} aria-label="Decisions over time">
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={rows as DailyTotal[]} margin={{ top: 8, right: 8, bottom: 0, left: -12 }} barCategoryGap="18%">
+        <BarChart data={rows as DailyTotal[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} barCategoryGap="18%">
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
           <XAxis dataKey="day" tickFormatter={(d: string) => axisLabel(d, bucket)} tick={axisTick} axisLine={{ stroke: "var(--border)" }} tickLine={false} minTickGap={16} />
-          <YAxis allowDecimals={false} tick={axisTick} axisLine={false} tickLine={false} width={48} />
+          <YAxis allowDecimals={false} tick={axisTick} axisLine={false} tickLine={false} width={44} />
           <Tooltip cursor={{ fill: "var(--surface-hover)" }} content={<DayTooltip bucket={bucket} />} />
-          <Legend iconType="square" iconSize={9} wrapperStyle={{ fontSize: 12, color: "var(--text-muted)" }} />
+          <Legend
+            iconType="square"
+            iconSize={9}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value: string) => <span style={{ color: "var(--text-muted)" }}>{value}</span>}
+          />
           <Bar dataKey="approved" name="Approved" stackId="d" fill={APPROVED_COLOR} isAnimationActive={false} />
           <Bar dataKey="rejected" name="Rejected" stackId="d" fill={REJECTED_COLOR} isAnimationActive={false} />
         </BarChart>

@@ -1,12 +1,15 @@
 // Shared look of the audit charts, in the theme's tokens so both colour schemes read well.
 import type { CSSProperties } from "react";
 
-export const APPROVED_COLOR = "var(--chart-2)";
-export const REJECTED_COLOR = "var(--chart-7)";
-const SERIES = [1, 5, 3, 6, 4, 10, 8, 11, 9].map((i) => `var(--chart-${i})`);
+import { isTaskType } from "../../../schema";
+import { categoryColor, typeColor } from "../../tasks";
+import type { StatsGrouping } from "../search";
 
-export function seriesColor(i: number): string {
-  return SERIES[i % SERIES.length];
+export { APPROVED_COLOR, REJECTED_COLOR } from "../../tasks";
+
+/** A type keeps its colour from the overview; projects take the same palette in order. */
+export function seriesColor(key: string, index: number, by: StatsGrouping): string {
+  return by === "type" && isTaskType(key) ? typeColor(key) : categoryColor(index);
 }
 
 export const axisTick = { fill: "var(--text-muted)", fontSize: 11 };

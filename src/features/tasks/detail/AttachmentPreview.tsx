@@ -1,4 +1,5 @@
 // A preview for every attachment_type of the docs: image, text, video, audio, website, pdf.
+import { useState } from "react";
 import type { AttachmentRef } from "../attachments";
 import styles from "./detail.module.css";
 
@@ -8,11 +9,7 @@ export function AttachmentPreview({ attachment }: { attachment: AttachmentRef })
     case "text":
       return <blockquote className={styles.textAttachment}>{value}</blockquote>;
     case "image":
-      return (
-        <a href={value} target="_blank" rel="noopener noreferrer" className={styles.imageLink}>
-          <img className={styles.image} src={value} alt="Task attachment" />
-        </a>
-      );
+      return <ImageAttachment url={value} />;
     case "video":
       return <video className={styles.media} src={value} controls preload="metadata" />;
     case "audio":
@@ -33,6 +30,24 @@ export function AttachmentPreview({ attachment }: { attachment: AttachmentRef })
         </div>
       );
   }
+}
+
+/** The image, or (when it can't be loaded: a 404, a host that is down) a placeholder that says so. */
+function ImageAttachment({ url }: { url: string }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) {
+    return (
+      <div className={styles.imageUnavailable} role="img" aria-label="Image unavailable" data-testid="image-unavailable">
+        <strong>Image unavailable</strong>
+        <span>The attachment could not be loaded from its URL.</span>
+      </div>
+    );
+  }
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" className={styles.imageLink}>
+      <img className={styles.image} src={url} alt="Task attachment" onError={() => setFailed(true)} />
+    </a>
+  );
 }
 
 function OpenLink({ url, text }: { url: string; text: string }) {

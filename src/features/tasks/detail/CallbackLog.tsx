@@ -51,7 +51,9 @@ export function CallbackLog({ task }: { task: Task }) {
         <p className="muted">{log.data.pending ? "Waiting for the first attempt…" : "No delivery attempts yet."}</p>
       ) : (
         <>
-          <table className="table" aria-label="Callback attempts">
+          {/* Compact, and scrolls inside the card on a narrow column instead of running past its padding. */}
+          <div className={styles.logScroll} tabIndex={0} role="region" aria-label="Delivery log">
+          <table className={`table ${styles.logTable}`} aria-label="Callback attempts">
             <thead>
               <tr>
                 <th className="num">#</th>
@@ -85,6 +87,7 @@ export function CallbackLog({ task }: { task: Task }) {
               ))}
             </tbody>
           </table>
+          </div>
           {log.data.pending ? <p className="muted">More attempts are scheduled.</p> : null}
         </>
       )}

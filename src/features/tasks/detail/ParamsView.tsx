@@ -34,7 +34,7 @@ export function ParamsView({ task }: { task: Task }) {
       }
     >
       {raw ? (
-        <pre aria-label="Params as JSON">{JSON.stringify(task.params, null, 2)}</pre>
+        <pre aria-label="Params as JSON" tabIndex={0}>{JSON.stringify(task.params, null, 2)}</pre>
       ) : (
         <FieldList data={task.params} order={ORDER[task.type] ?? []} skip={SHOWN_ELSEWHERE} />
       )}

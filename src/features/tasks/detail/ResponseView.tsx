@@ -29,7 +29,7 @@ export function ResponseView({ task }: { task: Task }) {
   }
   return (
     <Section title="Response" actions={toggle}>
-      {raw ? <pre aria-label="Response as JSON">{JSON.stringify(task.response, null, 2)}</pre> : <Readable task={task} response={task.response} />}
+      {raw ? <pre aria-label="Response as JSON" tabIndex={0}>{JSON.stringify(task.response, null, 2)}</pre> : <Readable task={task} response={task.response} />}
     </Section>
   );
 }

@@ -60,7 +60,12 @@ export function ValueView({ value }: { value: unknown }): ReactNode {
       </table>
     );
   }
-  return <pre className={styles.inlineJson}>{JSON.stringify(value, null, 2)}</pre>;
+  // Focusable so keyboard users can scroll it (axe: scrollable-region-focusable).
+  return (
+    <pre className={styles.inlineJson} tabIndex={0}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 /** A definition list of an object's fields, in the given order first. */

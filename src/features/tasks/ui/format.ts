@@ -51,3 +51,8 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** "1 task", "2 tasks", "1,204 tasks": the count with the noun in the right number. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${number.format(count)} ${count === 1 ? noun : pluralNoun}`;
+}
