@@ -88,7 +88,16 @@ export function CanvasStage({
           {index.objects.length > 0 || scene.mask ? <span className={styles.stageNoticeMuted}> The annotations are drawn without it.</span> : null}
         </div>
       )}
-      <div ref={containerRef} className={styles.stage} tabIndex={0} data-testid="annotation-canvas" aria-label="Annotation canvas">
+      <div
+        ref={containerRef}
+        className={styles.stage}
+        tabIndex={0}
+        data-testid="annotation-canvas"
+        // The stage takes its own keys and gestures (zoom, pan, select): an application region.
+        role="application"
+        aria-label="Annotation canvas"
+        aria-roledescription="annotation canvas"
+      >
         {hasViewport && (
           <Stage width={viewport.width} height={viewport.height} listening={false}>
             {loaded && <ImageLayer image={loaded.image} />}

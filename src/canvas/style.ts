@@ -13,6 +13,12 @@ export const LABEL_FONT_PX = 12;
 /** Past this many objects on screen, static labels are skipped: text costs as much as shapes. */
 export const MAX_STATIC_LABELS = 600;
 export const UNLABELED_COLOR = "#9ca3af";
+/**
+ * Responses are stroked over a wider dark outline (HALO_WIDTH times the stroke), so pale palette
+ * colours read on bright images and dark ones on dark images.
+ */
+export const HALO_COLOR = "rgba(10, 12, 16, 0.6)";
+export const HALO_WIDTH = 2;
 
 /**
  * The categorical palette labels take, in order: Sasha Trubetskoy's "20 simple distinct colours"

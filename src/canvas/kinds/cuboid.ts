@@ -112,7 +112,7 @@ export const cuboidKind: KindDefinition<"cuboid"> = {
       // The face is filled and stroked heavily, the side thinner and fainter, so the two read apart.
       ctx.beginPath();
       for (const o of group) tracePath(ctx, o.face, true);
-      if (style.source === "response") {
+      if (style.source === "response" && !style.halo) {
         ctx.globalAlpha = baseAlpha * POLYGON_FILL_ALPHA;
         ctx.fill();
         ctx.globalAlpha = baseAlpha;

@@ -29,7 +29,7 @@ export const polygonKind: KindDefinition<"polygon"> = {
     applySourceStyle(ctx, style, LAYER_DASH_PX, LAYER_ALPHA);
     ctx.lineWidth = STROKE_PX / style.scale;
     ctx.lineJoin = "round";
-    const fill = style.source === "response";
+    const fill = style.source === "response" && !style.halo;
     const baseAlpha = ctx.globalAlpha;
     for (const [label, group] of groupByLabel(objects)) {
       const color = style.colorOf(label);

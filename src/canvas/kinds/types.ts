@@ -7,6 +7,8 @@ export interface DrawStyle {
   scale: number;
   source: ObjectSource;
   colorOf: (label: string) => string;
+  /** The dark outline pass drawn under responses for contrast on any image: strokes only, no fills. */
+  halo?: boolean;
 }
 
 export interface WireContext {

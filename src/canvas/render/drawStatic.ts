@@ -5,7 +5,7 @@ import type { DrawStyle } from "../kinds";
 import { isShown, type CanvasState } from "../store";
 import type { SceneIndex } from "../scene/sceneIndex";
 import type { KindName, SceneObject } from "../scene/types";
-import { LABEL_FONT_PX, MAX_STATIC_LABELS, textColorOn, type LabelPalette } from "../style";
+import { HALO_COLOR, HALO_WIDTH, LABEL_FONT_PX, MAX_STATIC_LABELS, textColorOn, type LabelPalette } from "../style";
 
 type DrawState = Pick<CanvasState, "hiddenLabels" | "hiddenKinds" | "hiddenSources" | "showLabels" | "view" | "viewport"> &
   Partial<Pick<CanvasState, "detachedIds">>;
@@ -33,7 +33,10 @@ export function drawStaticKind(
   const response = layer.length === 0 ? objects : objects.filter((o) => o.source === "response");
   const base: Omit<DrawStyle, "source"> = { scale: s.view.scale, colorOf: colors.colorOf };
   if (layer.length > 0) def.drawBatch(ctx, layer, { ...base, source: "layer" });
-  if (response.length > 0) def.drawBatch(ctx, response, { ...base, source: "response" });
+  if (response.length === 0) return;
+  // Points carry their own white rim; every other response kind gets a dark outline first.
+  if (kind !== "point") def.drawBatch(ctx, response, { scale: s.view.scale / HALO_WIDTH, source: "response", colorOf: () => HALO_COLOR, halo: true });
+  def.drawBatch(ctx, response, { ...base, source: "response" });
 }
 
 const textWidths = new Map<string, number>();
