@@ -57,10 +57,17 @@ function face(w: number, h: number, eyes: [Pt, Pt], nose: Pt, ears: [Pt, Pt]): A
   };
 }
 
+/** Traced along the silhouette's edge (the photo is black on white), simplified to 6 px. */
 const HORSE_OUTLINE: Pt[] = [
-  { x: 352, y: 12 }, { x: 388, y: 92 }, { x: 372, y: 102 }, { x: 330, y: 88 }, { x: 300, y: 190 }, { x: 290, y: 305 },
-  { x: 260, y: 305 }, { x: 258, y: 200 }, { x: 150, y: 178 }, { x: 120, y: 300 }, { x: 60, y: 300 }, { x: 75, y: 200 },
-  { x: 18, y: 245 }, { x: 35, y: 95 }, { x: 240, y: 82 }, { x: 320, y: 28 },
+  { x: 350, y: 9 }, { x: 350, y: 19 }, { x: 358, y: 9 }, { x: 354, y: 24 }, { x: 388, y: 88 }, { x: 370, y: 102 },
+  { x: 352, y: 80 }, { x: 324, y: 75 }, { x: 272, y: 264 }, { x: 274, y: 292 }, { x: 290, y: 311 }, { x: 274, y: 312 },
+  { x: 266, y: 297 }, { x: 262, y: 248 }, { x: 256, y: 289 }, { x: 268, y: 307 }, { x: 252, y: 309 }, { x: 245, y: 294 },
+  { x: 248, y: 188 }, { x: 181, y: 184 }, { x: 133, y: 167 }, { x: 108, y: 236 }, { x: 108, y: 258 }, { x: 130, y: 304 },
+  { x: 118, y: 303 }, { x: 104, y: 284 }, { x: 92, y: 231 }, { x: 87, y: 206 }, { x: 58, y: 254 }, { x: 57, y: 285 },
+  { x: 73, y: 309 }, { x: 57, y: 309 }, { x: 44, y: 291 }, { x: 50, y: 220 }, { x: 68, y: 190 }, { x: 55, y: 134 },
+  { x: 61, y: 100 }, { x: 51, y: 122 }, { x: 41, y: 238 }, { x: 32, y: 251 }, { x: 27, y: 238 }, { x: 24, y: 244 },
+  { x: 18, y: 143 }, { x: 36, y: 96 }, { x: 101, y: 82 }, { x: 181, y: 93 }, { x: 229, y: 89 }, { x: 249, y: 80 },
+  { x: 296, y: 30 },
 ];
 const CAT_OUTLINE: Pt[] = [
   { x: 0, y: 299 }, { x: 0, y: 40 }, { x: 35, y: 0 }, { x: 110, y: 10 }, { x: 330, y: 10 }, { x: 398, y: 0 },
@@ -152,11 +159,11 @@ const ANSWERS: Record<string, Answer> = {
   }),
   "transcription:rocket.jpg": (_rng, flawed) => ({
     response: {
-      fields: { title: flawed ? "" : "Rocket on the launch pad" },
+      fields: { title: flawed ? "" : "Rocket on the launch pad at dusk" },
       repeatable_fields: [
         { object: "rocket", note: "White booster standing on the pad, ready for launch" },
         { object: "tower", note: "Lightning towers around the pad" },
-        { object: "cloud", note: "Clear sky with a few thin clouds" },
+        { object: "cloud", note: "Low clouds along the horizon" },
       ],
     },
     ...(flawed ? { rejection: "The title is empty." } : {}),

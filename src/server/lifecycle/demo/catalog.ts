@@ -85,7 +85,7 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
       objects_to_annotate: [{ choice: "animal", subchoices: ["horse", "cat", "dog"] }, "person"],
       with_labels: true,
       min_vertices: 3,
-      max_vertices: 16,
+      max_vertices: 60,
       annotation_attributes: { pose: { type: "category", description: "Pose", choices: ["standing", "sitting", "lying"], conditions: { label_condition: { label: ["horse", "cat", "dog"] } } } },
       layers: { polygons: [{ vertices: [{ x: 30, y: 30 }, { x: 90, y: 30 }, { x: 60, y: 80 }], label: "reference" }] },
     }),
