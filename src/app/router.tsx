@@ -6,6 +6,7 @@ import { AuditPage, AuditSearch, AuditStatsPage, AuditStatsSearch } from "../fea
 import { DashboardPage, DashboardSearch } from "../features/dashboard";
 import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
+import { TryPage } from "../features/try";
 import { TaskDetailPage, TasksPage, TasksSearch } from "../features/tasks";
 import { AuthGate } from "./AuthGate";
 import { NotFound, RouteError } from "./RouteFallbacks";
@@ -71,6 +72,12 @@ const auditStatsRoute = createRoute({
   component: AuditStatsPage,
 });
 
+const tryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "try/$type",
+  component: TryPage,
+});
+
 const routeTree = rootRoute.addChildren([
   overviewRoute,
   tasksRoute,
@@ -80,6 +87,7 @@ const routeTree = rootRoute.addChildren([
   auditRoute,
   auditStatsRoute,
   settingsRoute,
+  tryRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

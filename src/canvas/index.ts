@@ -1,5 +1,8 @@
 // The canvas module's public surface: pages import from here only.
 export { AnnotationCanvas, type AnnotationCanvasProps } from "./AnnotationCanvas";
+export { EditableCanvas, type EditableCanvasProps } from "./edit/EditableCanvas";
+export type { EditableTaskType, VectorAnnotation } from "./edit/types";
+export type { EditorValidation, ObjectIssue } from "./edit/validation";
 export { sceneFromTask, imageUrlOfTask, type CanvasTask } from "./scene/fromTask";
 export type {
   Scene,

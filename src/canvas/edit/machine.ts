@@ -50,6 +50,15 @@ export class ToolMachine {
     return [...this.tools.keys()];
   }
 
+  /** The key that switches to a tool (its definition's shortcut). */
+  toolKey(id: ToolId): string | undefined {
+    return this.tools.get(id)?.def.shortcut;
+  }
+
+  get definitions(): ToolDefinition[] {
+    return [...this.tools.values()].map((t) => t.def);
+  }
+
   get stateId(): string {
     return this.state?.id ?? "idle";
   }

@@ -109,7 +109,8 @@ function polylineTool(kind: "line" | "polygon", def: Pick<ToolDefinition, "id" |
 export const lineTool = polylineTool("line", {
   id: "line",
   label: "Line",
-  shortcut: "l",
+  // "L" is the viewer's label-text toggle.
+  shortcut: "n",
   hint: "Click to add vertices; Enter or double-click finishes; Backspace removes the last vertex; Esc cancels.",
 });
 

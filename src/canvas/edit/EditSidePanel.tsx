@@ -1,0 +1,60 @@
+import { setAttributes } from "./commands";
+import { useEditorRuntime } from "./context";
+import { AttributesPanel } from "./panel/AttributesPanel";
+import { segmentationPlugin } from "./plugins";
+import { selectedObjects, useEditor, useEditorStoreApi } from "./store";
+import type { EditorValidation } from "./validation";
+import css from "./edit.module.css";
+
+/**
+ * Beside the stage: the selection's attributes (h6's panel), segmentation's own panel, and the
+ * validation view — every finding of the shared validator, each zooming to its object.
+ */
+export function EditSidePanel({ validation, onZoomTo }: { validation: EditorValidation; onZoomTo(id: string): void }) {
+  const { params, kind } = useEditorRuntime();
+  const editor = useEditorStoreApi();
+  const selection = useEditor((s) => s.selection);
+  const document = useEditor((s) => s.document);
+  const selected = selection.length > 0 ? selectedObjects({ document, selection }) : [];
+  const Panel = kind === null ? segmentationPlugin?.Panel : undefined;
+  const index = new Map(document.objects.map((o, i) => [o.id, i]));
+
+  return (
+    <aside className={css.side} aria-label="Editing panel" data-testid="edit-panel">
+      {Panel && <Panel />}
+      {kind !== null && (
+        <section className={css.section}>
+          <h3>
+            {document.objects.length} {document.objects.length === 1 ? "object" : "objects"}
+            {selected.length > 0 && <span className={css.muted}> · {selected.length} selected</span>}
+          </h3>
+          {params.attributes && selected.length > 0 && (
+            <AttributesPanel attributes={params.attributes} objects={selected} onChange={(values) => editor.getState().execute(setAttributes(selected, values))} />
+          )}
+        </section>
+      )}
+      {kind !== null && (
+        <section className={css.section} data-testid="validation">
+          <h3>
+            {validation.ok ? "No problems" : `${validation.issues.length} ${validation.issues.length === 1 ? "problem" : "problems"}`}
+          </h3>
+          {!validation.ok && (
+            <ul className={css.issues}>
+              {validation.issues.slice(0, 200).map((issue, i) => (
+                <li key={i}>
+                  {issue.objectId ? (
+                    <button type="button" className={css.issue} onClick={() => onZoomTo(issue.objectId!)}>
+                      <strong>#{(index.get(issue.objectId) ?? 0) + 1}</strong> {issue.path.replace(/^response\.annotations\[\d+\]\.?/, "")} {issue.message}
+                    </button>
+                  ) : (
+                    <span className={css.issue}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from "react";
+import { canvasCommand, type CanvasCommandContext } from "../commands";
+import { useEditorRuntime } from "./context";
+import { editCommand, type EditCommandContext } from "./editCommands";
+import { CurrentLabel } from "./panel/LabelPicker";
+import { MESSAGE_MS, useEditor } from "./store";
+import css from "./edit.module.css";
+
+/**
+ * The editor's toolbar: one button per tool with its key, undo/redo, the viewer's fit and zoom,
+ * the current label (always visible), the `?` help, and the latest message.
+ */
+export function EditToolbar({
+  commandContext,
+  viewContext,
+  onOpenPicker,
+}: {
+  commandContext: EditCommandContext;
+  viewContext: CanvasCommandContext;
+  onOpenPicker(): void;
+}) {
+  const { tools, params, machine } = useEditorRuntime();
+  const tool = useEditor((s) => s.tool);
+  const toolState = useEditor((s) => s.toolState);
+  const currentLabel = useEditor((s) => s.currentLabel);
+  const message = useEditor((s) => s.message);
+  // Re-render on history changes so undo/redo enable and disable.
+  useEditor((s) => s.history);
+  const layersHidden = useEditor((s) => s.layersHidden);
+  const hasLayers = Object.values(params.layers ?? {}).some((l) => Array.isArray(l) && l.length > 0);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!message) return;
+    const t = window.setTimeout(() => tick((n) => n + 1), MESSAGE_MS);
+    return () => window.clearTimeout(t);
+  }, [message]);
+  const showMessage = message && Date.now() - message.at < MESSAGE_MS;
+  const active = tools.find((t) => t.id === tool);
+  const run = (id: string) => {
+    const c = editCommand(id);
+    if (c.canRun(commandContext)) c.run(commandContext);
+  };
+
+  return (
+    <div className={css.toolbar} role="toolbar" aria-label="Editing tools">
+      <div className={css.group} role="radiogroup" aria-label="Tool">
+        {tools.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="radio"
+            aria-checked={t.id === tool}
+            className={`${css.tool} ${t.id === tool ? css.toolActive : ""}`}
+            title={`${t.label} (${t.shortcut.toUpperCase()}) — ${t.hint}`}
+            aria-keyshortcuts={t.shortcut.toUpperCase()}
+            data-testid={`tool-${t.id}`}
+            onClick={() => machine.setTool(t.id)}
+          >
+            {t.label} <kbd>{t.shortcut.toUpperCase()}</kbd>
+          </button>
+        ))}
+      </div>
+      <div className={css.group}>
+        {(["undo", "redo"] as const).map((id) => {
+          const c = editCommand(id);
+          return (
+            <button key={id} type="button" className={css.tool} disabled={!c.canRun(commandContext)} title={`${c.label} (${c.keys})`} onClick={() => run(id)} data-testid={`cmd-${id}`}>
+              {id === "undo" ? "Undo" : "Redo"} <kbd>{id === "undo" ? "Ctrl+Z" : "Ctrl+Y"}</kbd>
+            </button>
+          );
+        })}
+        <button type="button" className={css.tool} title={canvasCommand("fit").label} onClick={() => canvasCommand("fit").run(viewContext)}>
+          Fit <kbd>F</kbd>
+        </button>
+        <button type="button" className={css.tool} title={canvasCommand("actualSize").label} onClick={() => canvasCommand("actualSize").run(viewContext)}>
+          100%
+        </button>
+        {hasLayers && (
+          <label className={css.check}>
+            <input type="checkbox" checked={!layersHidden} onChange={() => run("layers")} /> Layers <kbd>H</kbd>
+          </label>
+        )}
+      </div>
+      {params.leaves.length > 0 && (
+        <div className={css.group} data-testid="current-label">
+          <CurrentLabel labelTree={params.labelTree} current={currentLabel} onOpen={onOpenPicker} />
+          {currentLabel && (
+            <button type="button" className={css.linkButton} onClick={() => commandContext.editor.getState().setCurrentLabel(null)} title="Ask for a label for each new object">
+              clear
+            </button>
+          )}
+        </div>
+      )}
+      <button type="button" className={css.tool} onClick={commandContext.toggleHelp} title="Keyboard shortcuts (?)" aria-keyshortcuts="?">
+        Shortcuts <kbd>?</kbd>
+      </button>
+      <div className={css.status} aria-live="polite" data-testid="edit-status">
+        {showMessage ? (
+          <span className={message.tone === "error" ? css.error : undefined} data-testid="edit-message">
+            {message.text}
+          </span>
+        ) : (
+          <span className={css.hint} data-tool-state={toolState}>
+            {active?.hint}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef, type RefObject } from "react";
+import { screenToImage } from "../../geometry";
+import type { PointerDelegate } from "../interaction/useViewportGestures";
+import { isTypingTarget } from "../interaction/useCanvasShortcuts";
+import type { CanvasStore } from "../store";
+import { editCommandForKey, type EditCommandContext } from "./editCommands";
+import type { ToolMachine } from "./machine";
+import type { ToolPointerEvent } from "./types";
+
+/**
+ * Pointer and keyboard for edit mode. Plain presses go to the active tool (in image pixels,
+ * through the viewport transform); keys go first to the tool's state (Backspace while drawing),
+ * then to the edit command registry, then to the tool keys. Runs in the capture phase so the
+ * viewer's own shortcuts (../commands.ts) never see a key the editor took; "1" is a label pick
+ * here, not 100%.
+ */
+export function useEditorInput(
+  rootRef: RefObject<HTMLElement | null>,
+  stageRef: RefObject<HTMLElement | null>,
+  canvas: CanvasStore,
+  machine: ToolMachine,
+  commandContext: EditCommandContext,
+): RefObject<PointerDelegate | null> {
+  const latest = useRef(commandContext);
+  latest.current = commandContext;
+
+  const delegate = useMemo<PointerDelegate>(() => {
+    const toTool = (e: PointerEvent, p: { x: number; y: number }): ToolPointerEvent => {
+      const ip = screenToImage(canvas.getState().view, p.x, p.y);
+      return { x: ip.x, y: ip.y, sx: p.x, sy: p.y, button: e.button, shift: e.shiftKey, alt: e.altKey, mod: e.ctrlKey || e.metaKey, detail: e.detail };
+    };
+    return {
+      down: (e, p) => machine.pointerDown(toTool(e, p)),
+      move: (e, p) => machine.pointerMove(toTool(e, p)),
+      up: (e, p) => machine.pointerUp(toTool(e, p)),
+    };
+  }, [canvas, machine]);
+  const delegateRef = useRef<PointerDelegate | null>(delegate);
+  delegateRef.current = delegate;
+
+  useEffect(() => {
+    const root = rootRef.current;
+    const stage = stageRef.current;
+    if (!root || !stage) return;
+    let pointerOver = false;
+    const enter = () => (pointerOver = true);
+    const leave = () => (pointerOver = false);
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target)) return;
+      const inside = e.target instanceof Node && root.contains(e.target);
+      if (!inside && !pointerOver) return;
+      // A modal dialog (the label picker, the help) has the keyboard.
+      if (e.target instanceof Element && e.target.closest("dialog")) return;
+      const ctx = latest.current;
+      const take = () => {
+        e.preventDefault();
+        e.stopPropagation();
+      };
+      if (!e.ctrlKey && !e.metaKey && machine.key({ key: e.key, shift: e.shiftKey, alt: e.altKey, mod: false })) return take();
+      const command = editCommandForKey(e);
+      if (command) {
+        take();
+        if (command.canRun(ctx)) command.run(ctx, e);
+        return;
+      }
+      if (!e.ctrlKey && !e.metaKey && !e.altKey) {
+        const tool = ctx.machine.toolIds.find((id) => machine.toolKey(id) === e.key.toLowerCase());
+        if (tool) {
+          take();
+          machine.setTool(tool);
+          return;
+        }
+      }
+      // Everything else is the viewer's (zoom, fit, labels, masks, full screen): not taken here.
+    };
+    stage.addEventListener("pointerenter", enter);
+    stage.addEventListener("pointerleave", leave);
+    document.addEventListener("keydown", onKeyDown, { capture: true });
+    return () => {
+      stage.removeEventListener("pointerenter", enter);
+      stage.removeEventListener("pointerleave", leave);
+      document.removeEventListener("keydown", onKeyDown, { capture: true });
+    };
+  }, [rootRef, stageRef, machine]);
+
+  return delegateRef;
+}

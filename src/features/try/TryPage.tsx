@@ -1,0 +1,103 @@
+import { useMemo, useState } from "react";
+import { Link, useParams } from "@tanstack/react-router";
+import { EditableCanvas, type EditableTaskType, type EditorValidation, type VectorAnnotation } from "../../canvas";
+import { sampleParams, TRY_TYPES } from "./samples";
+import css from "./try.module.css";
+
+/**
+ * Try the editor: the edit canvas on a sample image with a chosen task type and params (edited
+ * as JSON), showing the wire JSON it emits and what the shared validator says about it.
+ */
+export function TryPage() {
+  const { type } = useParams({ from: "/try/$type" });
+  if (!(TRY_TYPES as readonly string[]).includes(type)) {
+    return (
+      <div className={css.page}>
+        <h1>Try the editor</h1>
+        <p role="alert">
+          “{type}” can't be edited on a canvas. Pick one of: <TypeLinks />
+        </p>
+      </div>
+    );
+  }
+  return <TryType key={type} type={type as EditableTaskType} />;
+}
+
+function TypeLinks() {
+  return (
+    <>
+      {TRY_TYPES.map((t, i) => (
+        <span key={t}>
+          {i > 0 && " · "}
+          <Link to="/try/$type" params={{ type: t }}>
+            {t}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function TryType({ type }: { type: EditableTaskType }) {
+  const initial = useMemo(() => JSON.stringify(sampleParams(type, window.location.origin), null, 2), [type]);
+  const [text, setText] = useState(initial);
+  const [applied, setApplied] = useState<{ params: unknown; version: number }>(() => ({ params: JSON.parse(initial), version: 0 }));
+  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [output, setOutput] = useState<{ response: { annotations: VectorAnnotation[] }; validation: EditorValidation } | null>(null);
+
+  const apply = () => {
+    try {
+      setApplied({ params: JSON.parse(text), version: applied.version + 1 });
+      setJsonError(null);
+    } catch (e) {
+      setJsonError(`Params are not valid JSON: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <div className={css.page}>
+      <header className={css.header}>
+        <h1>Try the editor: {type}</h1>
+        <nav aria-label="Task types">
+          <TypeLinks />
+        </nav>
+      </header>
+      <EditableCanvas
+        key={applied.version}
+        taskType={type}
+        params={applied.params}
+        height="calc(100vh - 260px)"
+        onChange={(response, validation) => setOutput({ response, validation })}
+      />
+      <div className={css.columns}>
+        <section>
+          <h2>Params</h2>
+          <textarea className={css.json} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-label="Params JSON" data-testid="params-json" />
+          <div className={css.actions}>
+            <button type="button" className="btn" onClick={apply} data-testid="apply-params">
+              Apply params (starts a new document)
+            </button>
+            {jsonError && (
+              <span role="alert" className={css.error}>
+                {jsonError}
+              </span>
+            )}
+          </div>
+        </section>
+        <section>
+          <h2>
+            Wire response{" "}
+            {output && (
+              <span className={output.validation.ok ? css.ok : css.error} data-testid="wire-valid">
+                {output.validation.ok ? "valid" : `${output.validation.issues.length} problems`}
+              </span>
+            )}
+          </h2>
+          <pre className={css.json} data-testid="wire-json">
+            {output ? JSON.stringify(output.response, null, 2) : ""}
+          </pre>
+        </section>
+      </div>
+    </div>
+  );
+}
