@@ -174,7 +174,7 @@ describe("run-length patches", () => {
     const capture = new StrokeCapture(r);
     capture.add(stampSegment(r, 0, 500, 1000, 500, 200, 3, capture.beforeWrite));
     const patch = capture.finish()!;
-    expect(patch.rect.width * patch.rect.height).toBeGreaterThan(300_000);
+    expect(patch.tiles.reduce((n, t) => n + t.rect.width * t.rect.height, 0)).toBeGreaterThan(300_000);
     expect(patchBytes(patch)).toBeLessThan(30_000);
   });
 });
@@ -197,9 +197,10 @@ describe("StrokeCapture", () => {
     expect(r.data).toEqual(original);
     applyPatch(r, patch!, "after");
     expect(r.data).toEqual(drawn);
-    // The patch covers the rectangle only, not the image.
-    expect(patch!.before.length).toBe(patch!.rect.width * patch!.rect.height);
-    expect(patch!.after.length).toBe(patch!.before.length);
+    // The patch keeps only the tiles the stroke changed: far less than its bounding box.
+    const kept = patch!.tiles.reduce((n, t) => n + t.rect.width * t.rect.height, 0);
+    expect(kept).toBeLessThan(patch!.rect.width * patch!.rect.height);
+    for (const t of patch!.tiles) expect(t.before.length).toBe(t.rect.width * t.rect.height);
   });
 
   it("gives no patch for a stroke that changed nothing", () => {

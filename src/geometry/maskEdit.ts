@@ -326,23 +326,34 @@ export function runLengthDecode(rle: RunLength): Uint8Array {
   return out;
 }
 
-/** One history entry of a mask edit: the dirty rectangle before and after, run-length encoded. */
-export interface MaskPatch {
+/** One changed tile of a patch: its rectangle before and after, run-length encoded. */
+export interface PatchTile {
   rect: PixelRect;
   before: RunLength;
   after: RunLength;
+}
+
+/**
+ * One history entry of a mask edit: the dirty rectangles (the 64x64 tiles the gesture changed,
+ * not the bounding box of a long diagonal stroke) before and after, run-length encoded.
+ */
+export interface MaskPatch {
+  /** Bounds of all tiles. */
+  rect: PixelRect;
+  tiles: PatchTile[];
   /** after's unlabeled pixels minus before's, so a running count needs no full scan. */
   unlabeledDelta: number;
 }
 
-export function applyPatch(r: IndexRaster, patch: MaskPatch, side: "before" | "after"): PixelRect {
-  writeRect(r, patch.rect, runLengthDecode(side === "before" ? patch.before : patch.after));
-  return patch.rect;
+/** Writes one side of the patch back; returns the rectangles written (to repaint). */
+export function applyPatch(r: IndexRaster, patch: MaskPatch, side: "before" | "after"): PixelRect[] {
+  for (const t of patch.tiles) writeRect(r, t.rect, runLengthDecode(side === "before" ? t.before : t.after));
+  return patch.tiles.map((t) => t.rect);
 }
 
 /** Bytes a patch keeps in memory (history budgets). */
 export function patchBytes(patch: MaskPatch): number {
-  return (patch.before.ends.length + patch.after.ends.length) * 5;
+  return patch.tiles.reduce((n, t) => n + (t.before.ends.length + t.after.ends.length) * 5, 0);
 }
 
 const TILE = 64;
@@ -388,30 +399,26 @@ export class StrokeCapture {
     return { x, y, width: Math.min(TILE, this.raster.width - x), height: Math.min(TILE, this.raster.height - y) };
   }
 
-  /** The patch of the whole gesture, or null when it changed no pixel. */
+  /** The patch of the whole gesture (only the tiles it changed), or null when it changed no pixel. */
   finish(): MaskPatch | null {
-    const rect = this.dirty;
-    if (!rect) return null;
-    const after = readRect(this.raster, rect);
-    const before = after.slice();
-    for (const [key, saved] of this.tiles) {
-      const tile = this.tileRect(key % this.cols, Math.floor(key / this.cols));
-      const x0 = Math.max(tile.x, rect.x);
-      const x1 = Math.min(tile.x + tile.width, rect.x + rect.width);
-      for (let y = Math.max(tile.y, rect.y); y < Math.min(tile.y + tile.height, rect.y + rect.height); y++) {
-        if (x1 <= x0) break;
-        const src = (y - tile.y) * tile.width + (x0 - tile.x);
-        before.set(saved.subarray(src, src + (x1 - x0)), (y - rect.y) * rect.width + (x0 - rect.x));
-      }
-    }
-    let changed = false;
+    const tiles: PatchTile[] = [];
+    let bounds: PixelRect | null = null;
     let delta = 0;
-    for (let i = 0; i < after.length; i++) {
-      if (after[i] === before[i]) continue;
-      changed = true;
-      if (after[i] === 0) delta++;
-      else if (before[i] === 0) delta--;
+    for (const [key, before] of this.tiles) {
+      const rect = this.tileRect(key % this.cols, Math.floor(key / this.cols));
+      const after = readRect(this.raster, rect);
+      let changed = false;
+      for (let i = 0; i < after.length; i++) {
+        if (after[i] === before[i]) continue;
+        changed = true;
+        if (after[i] === 0) delta++;
+        else if (before[i] === 0) delta--;
+      }
+      if (!changed) continue;
+      tiles.push({ rect, before: runLengthEncode(before), after: runLengthEncode(after) });
+      bounds = unionRect(bounds, rect);
     }
-    return changed ? { rect, before: runLengthEncode(before), after: runLengthEncode(after), unlabeledDelta: delta } : null;
+    this.tiles.clear();
+    return bounds ? { rect: bounds, tiles, unlabeledDelta: delta } : null;
   }
 }

@@ -65,9 +65,13 @@ function RasterLayer({ session }: { session: MaskSession }) {
     palette();
     painter.paint(null);
     runtime.renderer.invalidate("mask");
-    const offPixels = session.onPixels((rect) => {
-      if (rect === null) palette(); // new instance, highlight toggled: colours changed
-      painter.paint(rect);
+    const offPixels = session.onPixels((rects) => {
+      if (rects === null) {
+        palette(); // new instance, highlight toggled: colours changed
+        painter.paint(null);
+      } else {
+        for (const r of rects) painter.paint(r);
+      }
       runtime.renderer.invalidate("mask");
     });
     const offLabels = canvasStore.subscribe((s, prev) => {

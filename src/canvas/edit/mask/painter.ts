@@ -6,13 +6,17 @@ export const UNLABELED_HIGHLIGHT: readonly [number, number, number, number] = [2
 
 /**
  * The raster as ONE displayable image: an offscreen canvas the size of the task's image, in the
- * classes' colours. A brush dab recolours only its dirty rectangle (a lookup per pixel and one
- * putImageData of that rectangle); the whole image is recoloured only when the palette changes.
+ * classes' colours. A dab recolours only its dirty rectangle in a full-size pixel buffer kept
+ * for the session (no allocation per dab) and copies just that rectangle to the canvas
+ * (`putImageData` with a dirty rectangle); the whole image is recoloured only when the palette
+ * changes.
  */
 export class MaskPainter {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  /** RGBA per index packed as the platform's Uint32 (ImageData is little-endian on every browser we run). */
+  private readonly image: ImageData;
+  private readonly pixels: Uint32Array;
+  /** RGBA per index packed as Uint32 (ImageData is little-endian on every browser we run). */
   private readonly lut = new Uint32Array(256);
 
   constructor(private readonly raster: IndexRaster) {
@@ -22,6 +26,8 @@ export class MaskPainter {
     const ctx = this.canvas.getContext("2d");
     if (!ctx) throw new Error("no 2d context for the mask");
     this.ctx = ctx;
+    this.image = ctx.createImageData(raster.width, raster.height);
+    this.pixels = new Uint32Array(this.image.data.buffer);
   }
 
   setPalette(classes: MaskClasses, highlightUnlabeled: boolean, isVisible: (label: string) => boolean = () => true): void {
@@ -36,17 +42,14 @@ export class MaskPainter {
 
   /** Recolours `rect` (or everything) from the raster. */
   paint(rect: PixelRect | null): void {
-    const r = rect ?? { x: 0, y: 0, width: this.raster.width, height: this.raster.height };
+    const { data, width, height } = this.raster;
+    const r = rect ?? { x: 0, y: 0, width, height };
     if (r.width <= 0 || r.height <= 0) return;
-    const image = this.ctx.createImageData(r.width, r.height);
-    const out = new Uint32Array(image.data.buffer);
-    const { data, width } = this.raster;
     const lut = this.lut;
-    for (let row = 0; row < r.height; row++) {
-      let src = (r.y + row) * width + r.x;
-      let dst = row * r.width;
-      for (const end = dst + r.width; dst < end; dst++, src++) out[dst] = lut[data[src]];
+    const out = this.pixels;
+    for (let row = r.y; row < r.y + r.height; row++) {
+      for (let i = row * width + r.x, end = i + r.width; i < end; i++) out[i] = lut[data[i]];
     }
-    this.ctx.putImageData(image, r.x, r.y);
+    this.ctx.putImageData(this.image, 0, 0, r.x, r.y, r.width, r.height);
   }
 }

@@ -44,7 +44,8 @@ export interface MaskSessionState {
     | { status: "error"; message: string };
 }
 
-export type PixelListener = (rect: PixelRect | null) => void;
+/** Rectangles to repaint, or null for "everything" (the palette changed). */
+export type PixelListener = (rects: readonly PixelRect[] | null) => void;
 
 export type SegmentationSettings = Pick<SegmentannotationParams, "labels" | "instance_labels" | "allow_unlabeled">;
 
@@ -74,18 +75,18 @@ export class MaskSession {
     return this.store.getState();
   }
 
-  /** Listens for pixel changes: a rectangle to repaint, or null for "everything". */
+  /** Listens for pixel changes: rectangles to repaint, or null for "everything". */
   onPixels(listener: PixelListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /**
-   * Pixels in `rect` changed (during a stroke: repaint only). `unlabeledDelta`, once known at
+   * Pixels in `rects` changed (during a stroke: repaint only). `unlabeledDelta`, once known at
    * the end of a gesture or on undo/redo, keeps the unlabeled count without a full scan.
    */
-  pixelsChanged(rect: PixelRect | null, unlabeledDelta?: number): void {
-    for (const l of this.listeners) l(rect);
+  pixelsChanged(rects: readonly PixelRect[], unlabeledDelta?: number): void {
+    if (rects.length) for (const l of this.listeners) l(rects);
     if (unlabeledDelta !== undefined) {
       this.store.setState((s) => ({ unlabeled: s.unlabeled + unlabeledDelta, pixelsVersion: s.pixelsVersion + 1 }));
     }

@@ -23,7 +23,7 @@ function strokeTool(def: Omit<ToolDefinition, "create">, erase: boolean): ToolDe
         if (!session || !capture) return;
         const rect = stampSegment(session.raster, last.x, last.y, x, y, session.state.brushSize / 2, index, capture.beforeWrite);
         capture.add(rect);
-        if (rect) session.pixelsChanged(rect);
+        if (rect) session.pixelsChanged([rect]);
         last = { x, y };
       };
       // The brush cursor is drawn by the mask layer from the session.
@@ -64,15 +64,14 @@ function strokeTool(def: Omit<ToolDefinition, "create">, erase: boolean): ToolDe
             pointerUp(ctx, e) {
               stamp(e.x, e.y);
               const patch = capture?.finish() ?? null;
-              if (session && patch) ctx.execute(maskPatchCommand(session, patch, erase ? "Erase" : "Brush stroke"));
+              if (session && patch) ctx.execute(maskPatchCommand(session, patch, erase ? "Erase" : "Brush stroke", { shownWhileDrawing: true }));
               end();
               ctx.transition("idle");
             },
             cancel(ctx) {
               const patch = capture?.finish() ?? null;
               if (session && patch) {
-                applyPatch(session.raster, patch, "before");
-                session.pixelsChanged(patch.rect);
+                session.pixelsChanged(applyPatch(session.raster, patch, "before"));
               }
               end();
               ctx.transition("idle");
