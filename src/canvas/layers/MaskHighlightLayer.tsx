@@ -20,20 +20,23 @@ export function MaskHighlightLayer() {
   const [shown, setShown] = useState<ReturnType<typeof maskHighlight>>(null);
 
   useEffect(() => {
-    runtime.renderer.register("maskHighlight", layerRef.current);
-    return () => runtime.renderer.register("maskHighlight", null);
-  }, [runtime]);
-
-  useEffect(() => {
     const mask = runtime.mask.current;
     setShown(index !== null && mask && regions ? maskHighlight(mask, index) : null);
   }, [index, regions, runtime]);
 
-  useEffect(() => runtime.renderer.invalidate("maskHighlight"), [shown, hidden, runtime]);
+  const visible = shown !== null && !hidden;
+  useEffect(() => {
+    if (!visible) return;
+    runtime.renderer.register("maskHighlight", layerRef.current);
+    return () => runtime.renderer.register("maskHighlight", null);
+  }, [visible, shown, runtime]);
 
+  // The layer (a canvas of the stage's size) exists only while something is highlighted, so it
+  // costs nothing to composite the rest of the time.
+  if (!visible) return null;
   return (
-    <Layer ref={layerRef} listening={false} visible={!hidden}>
-      {shown && <KonvaImage image={shown.canvas} x={shown.x} y={shown.y} listening={false} />}
+    <Layer ref={layerRef} listening={false}>
+      <KonvaImage image={shown.canvas} x={shown.x} y={shown.y} listening={false} />
     </Layer>
   );
 }
