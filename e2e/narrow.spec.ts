@@ -69,7 +69,11 @@ test("the task list is a list of cards and its filters stack", async ({ page }) 
   const box = await cards.first().boundingBox();
   expect(box?.height).toBeGreaterThanOrEqual(44);
   expect(box?.width).toBeGreaterThan(340);
+  // The filters fold behind a button so the list starts near the top; opened, they stack.
   const filters = page.getByRole("search", { name: "Filter tasks" });
+  await expect(filters).toHaveCount(0);
+  await page.getByRole("button", { name: "Filters" }).click();
+  await expect(page.getByRole("button", { name: "Hide filters" })).toHaveAttribute("aria-expanded", "true");
   const status = await filters.getByLabel("Status").boundingBox();
   const type = await filters.getByLabel("Type").boundingBox();
   expect(status && type && type.y === status.y && type.x > status.x).toBeTruthy();
