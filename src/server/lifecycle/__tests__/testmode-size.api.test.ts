@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task, UploadedFile } from "../../../schema";
 import { startTestServer, tempDataDir, type TestServer } from "../../testing/harness";
 import { DEFAULT_CANVAS } from "../attachments";
+import { imageInfo } from "../image-size";
 import { startLocalServer, type LocalServer } from "./helpers";
 
 // Test-mode answers lie inside the image: the size of anything this server serves is read from
@@ -52,6 +53,8 @@ const TYPES = {
   polygonannotation: { objects_to_annotate: ["horse"], with_labels: true },
   pointannotation: { objects_to_annotate: ["eye"], with_labels: true },
   lineannotation: { objects_to_annotate: ["edge"], with_labels: true },
+  cuboidannotation: { objects_to_annotate: ["box"], with_labels: true },
+  segmentannotation: { labels: ["horse", "background"] },
 };
 
 describe("test-mode geometry lies inside the image", () => {
@@ -71,12 +74,22 @@ describe("test-mode geometry lies inside the image", () => {
     await other.close();
   });
 
+  /** A URL this server handed out, fetched where the test can reach it (PUBLIC_URL is not served here). */
+  const reachable = (s: TestServer, url: string) => s.url + new URL(url).pathname.replace(/^\/scale\//, "/");
+
   async function answersWithin(s: TestServer, attachment: string, size: { width: number; height: number }) {
     for (const [type, params] of Object.entries(TYPES)) {
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < (type === "segmentannotation" ? 1 : 4); i++) {
         const created = Task.parse(await (await s.api(`/v1/task/${type}`, { json: { attachment, callback_url: "https://hooks.invalid/cb", ...params } })).json());
         const task = Task.parse(await (await s.api(`/v1/task/${created.task_id}`)).json());
         expect(task.status).toBe("completed");
+        if (type === "segmentannotation") {
+          // Masks are drawn at the image's own size.
+          const combined = (task.response as { annotations: { combined: { image: string } } }).annotations.combined.image;
+          const mask = imageInfo(new Uint8Array(await (await fetch(reachable(s, combined))).arrayBuffer()));
+          expect({ width: mask?.width, height: mask?.height }, `${type} on ${attachment}`).toEqual(size);
+          continue;
+        }
         const points = pointsOf(task.response);
         expect(points.length).toBeGreaterThan(0);
         for (const p of points) {
