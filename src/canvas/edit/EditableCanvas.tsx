@@ -166,6 +166,18 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
       }),
     [editor, store],
   );
+  // The view transform on the root element, so tests and tools outside React can map image
+  // pixels to the screen the same way the canvas does.
+  useEffect(() => {
+    const write = () => {
+      const v = store.getState().view;
+      if (rootRef.current) rootRef.current.dataset.view = `${v.scale},${v.x},${v.y}`;
+    };
+    write();
+    return store.subscribe((s, prev) => {
+      if (s.view !== prev.view) write();
+    });
+  }, [store]);
   useEffect(() => {
     const hidden = store.getState().hiddenSources.has("layer");
     if (hidden !== layersHidden) store.getState().toggleSource("layer");

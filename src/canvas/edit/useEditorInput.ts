@@ -7,6 +7,8 @@ import { editCommandForKey, type EditCommandContext } from "./editCommands";
 import type { ToolMachine } from "./machine";
 import type { ToolPointerEvent } from "./types";
 
+const DOUBLE_CLICK_MS = 400;
+
 /**
  * Pointer and keyboard for edit mode. Plain presses go to the active tool (in image pixels,
  * through the viewport transform); keys go first to the tool's state (Backspace while drawing),
@@ -29,8 +31,16 @@ export function useEditorInput(
       const ip = screenToImage(canvas.getState().view, p.x, p.y);
       return { x: ip.x, y: ip.y, sx: p.x, sy: p.y, button: e.button, shift: e.shiftKey, alt: e.altKey, mod: e.ctrlKey || e.metaKey, detail: e.detail };
     };
+    // PointerEvent.detail is 0 in Chromium, so the click count (a double click finishes a line)
+    // is counted here: presses within DOUBLE_CLICK_MS and a few pixels of each other.
+    let last = { t: -Infinity, x: 0, y: 0, count: 0 };
     return {
-      down: (e, p) => machine.pointerDown(toTool(e, p)),
+      down: (e, p) => {
+        const t = performance.now();
+        const count = t - last.t < DOUBLE_CLICK_MS && Math.hypot(p.x - last.x, p.y - last.y) < 6 ? last.count + 1 : 1;
+        last = { t, x: p.x, y: p.y, count };
+        machine.pointerDown({ ...toTool(e, p), detail: count });
+      },
       move: (e, p) => machine.pointerMove(toTool(e, p)),
       up: (e, p) => machine.pointerUp(toTool(e, p)),
     };
