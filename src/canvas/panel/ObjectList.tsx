@@ -102,7 +102,13 @@ export function ObjectList() {
   };
 
   const empty =
-    rows.length > 0 ? null : responseCount === 0 && entries.length === 0 ? "The response has no objects to list." : "All hidden by the legend.";
+    rows.length > 0
+      ? null
+      : scene.responded === false
+        ? "No response yet: layers are drawn, objects come with the response."
+        : responseCount === 0 && entries.length === 0
+          ? "The response has no objects to list."
+          : "All hidden by the legend.";
   return (
     <div className={styles.objects}>
       <div className={styles.heading} id={`${listId}-label`}>

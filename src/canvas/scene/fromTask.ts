@@ -48,7 +48,7 @@ export function sceneFromTask(task: CanvasTask): Scene {
     }
   }
   const mask = task.type === "segmentannotation" ? maskOf(task.response) : null;
-  return { objects, mask, labels: labelOrder(params, objects, mask) };
+  return { objects, mask, labels: labelOrder(params, objects, mask), responded: isRecord(task.response) };
 }
 
 /** `camera_intrinsics` as sent (numbers, or form strings), or null when absent or unusable. */

@@ -77,4 +77,6 @@ export interface Scene {
    * first appear. Absent in a hand-built scene: then the order of first appearance.
    */
   labels?: string[];
+  /** False when the task has no response yet (pending); absent in a hand-built scene. */
+  responded?: boolean;
 }
