@@ -73,6 +73,11 @@ export function Layout() {
           <div className={styles.brand}>
             <img src="/favicon.svg" alt="" width={20} height={20} />
             <span>Scale Workbench</span>
+            {narrow ? (
+              <button type="button" className={`btn btn-ghost ${styles.closeButton}`} onClick={() => close(true)} aria-label="Close menu">
+                <CloseIcon />
+              </button>
+            ) : null}
           </div>
           <ul className={styles.navList}>
             {/* Screens not built yet stay out of the way until their route exists. */}
@@ -103,6 +108,14 @@ export function Layout() {
         </main>
       </div>
     </div>
+  );
+}
+
+function CloseIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
   );
 }
 
