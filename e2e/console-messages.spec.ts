@@ -4,6 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
+const TEST_KEY = process.env.E2E_TEST_KEY ?? "";
 
 function auth(key: string) {
   return { Authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` };
@@ -84,6 +85,22 @@ test("a long instruction is collapsed on the task page and can be shown in full"
   expect(await main.evaluate((el) => el.scrollHeight)).toBeLessThan(7000);
   await page.getByRole("button", { name: "Show less" }).click();
   expect((await instruction.boundingBox())?.height).toBeLessThanOrEqual(300);
+});
+
+test("a long instruction is collapsed on the audit page too", async ({ page, request }) => {
+  // A test-mode task is completed at once, so it can be audited.
+  const response = await request.post("/v1/task/categorization", {
+    headers: auth(TEST_KEY),
+    data: { callback_url: "http://127.0.0.1:9/callback", attachment_type: "text", attachment: "a company", categories: ["a", "b"], instruction: longMarkdown(120_000) },
+  });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  const { task_id } = (await response.json()) as { task_id: string };
+  await page.goto(`/audit?task=${task_id}#key=${TEST_KEY}`);
+  await expect(page.getByTestId("audit-task-id")).toHaveText(task_id);
+  const instruction = page.getByTestId("instruction");
+  await expect(instruction).toContainText("Long instruction");
+  expect((await instruction.boundingBox())?.height).toBeLessThanOrEqual(300);
+  await expect(page.getByRole("button", { name: /^Show all/ })).toBeVisible();
 });
 
 test("a project's long instruction is collapsed, and its param history renders markdown", async ({ page, request }) => {
