@@ -23,7 +23,7 @@ export function ParamHistory({ project }: { project: Project }) {
 
   return (
     <>
-      <table className="table" aria-label="Param history">
+      <table className="table table-stack" aria-label="Param history">
         <thead>
           <tr>
             <th>Version</th>
@@ -38,7 +38,7 @@ export function ParamHistory({ project }: { project: Project }) {
                 v{entry.version}
                 {entry.version === latest ? <span className={`badge badge-accent ${styles.current}`}>current</span> : null}
               </td>
-              <td className={styles.nowrap}>
+              <td className={styles.nowrap} data-label="set">
                 <Timestamp value={entry.created_at} short />
               </td>
               <td className={styles.historyInstruction}>
