@@ -197,7 +197,7 @@ test("project forms explain what the server refuses and ask before an empty inst
   await page.getByLabel(/^Instruction/).fill("x".repeat(200_001));
   await expect(page.getByText("200,001 / 200,000 characters")).toBeVisible();
   await page.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByRole("alert")).toContainText("at most 200000 characters");
+  await expect(page.getByRole("alert")).toContainText("The instruction must be at most 200000 characters");
   await expect(page.getByLabel(/^Instruction/)).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel(/^Instruction/).fill("Label every car.");
@@ -207,7 +207,7 @@ test("project forms explain what the server refuses and ask before an empty inst
   // An empty instruction can't be a new version: said under the box, nothing is saved.
   await page.getByLabel("Instruction (markdown)").fill("   ");
   await page.getByRole("button", { name: "Save as new version" }).click();
-  await expect(page.getByRole("alert")).toContainText("must not be empty");
+  await expect(page.getByRole("alert")).toContainText("Write an instruction first");
   await expect(page.getByRole("table", { name: "Param history" }).getByRole("row")).toHaveCount(2);
 
   // The server's own refusal is shown as it says it: a second project of the same name.

@@ -8,9 +8,16 @@ import styles from "./projects.module.css";
 
 export const INSTRUCTION_LIMIT = TaskInstruction.maxLength ?? Infinity;
 
+const INSTRUCTION_PREFIX = /^(params\.)?instruction:\s*/;
+
 /** A server or schema message about the instruction ("instruction: …", "params.instruction: …"). */
 export function isInstructionMessage(message: string): boolean {
-  return /^(params\.)?instruction\b/.test(message);
+  return INSTRUCTION_PREFIX.test(message);
+}
+
+/** The message as a sentence about the field under which it is shown. */
+export function instructionSentence(message: string): string {
+  return `The instruction ${message.replace(INSTRUCTION_PREFIX, "")}`;
 }
 
 interface Props {
@@ -42,7 +49,7 @@ export function InstructionField({ id, label, value, onChange, rows, problem }: 
       <div className={styles.fieldFoot}>
         {problem ? (
           <p id={problemId} className={styles.fieldError} role="alert">
-            {problem}
+            {isInstructionMessage(problem) ? instructionSentence(problem) : problem}
           </p>
         ) : (
           <span />

@@ -20,6 +20,11 @@ export function SetParamsForm({ project }: { project: Project }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (!instruction.trim()) {
+      // The server refuses it too (every save is a version); say it in the form's words.
+      setLocalProblem("Write an instruction first: every save is a new version, and an empty one is refused.");
+      return;
+    }
     const body = { instruction, patch };
     const checked = projectSetParamsSchema(project.type).safeParse(body);
     if (!checked.success) {
