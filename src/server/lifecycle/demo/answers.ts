@@ -69,7 +69,7 @@ const HORSE_OUTLINE: Pt[] = [
   { x: 18, y: 143 }, { x: 36, y: 96 }, { x: 101, y: 82 }, { x: 181, y: 93 }, { x: 229, y: 89 }, { x: 249, y: 80 },
   { x: 296, y: 30 },
 ];
-const CAT_OUTLINE: Pt[] = [
+export const CAT_OUTLINE: Pt[] = [
   { x: 0, y: 299 }, { x: 0, y: 40 }, { x: 35, y: 0 }, { x: 110, y: 10 }, { x: 330, y: 10 }, { x: 398, y: 0 },
   { x: 392, y: 70 }, { x: 365, y: 170 }, { x: 330, y: 260 }, { x: 300, y: 299 },
 ];
@@ -195,7 +195,7 @@ export const CUBOID_LABELS: Record<string, string> = { "camera.png": "camera", "
 /** Rejections for answers that have no hand-made flawed variant (the synthetic ones). */
 const REJECTIONS: Partial<Record<TaskType, string[]>> = {
   cuboidannotation: ["The side face is drawn on the wrong side of the object.", "The cuboid is much larger than the object."],
-  segmentannotation: ["The table bleeds into the animal mask.", "Background pixels are left inside the animal's mask."],
+  segmentannotation: ["The legs are left as background.", "The chin and chest are left as background.", "The bottom of the saucer is labelled as table."],
 };
 
 export const APPROVALS = ["Looks good.", "", "Clean work, thanks."];

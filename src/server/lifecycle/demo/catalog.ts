@@ -109,9 +109,9 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
   {
     type: "segmentannotation",
     project: "segmentation-pilot",
-    instruction: "Segment the image; every **person** is its own instance.",
+    instruction: "Label the **animal**, the **table** and the **tableware**; everything else is **background**. Every **person** is an instance of their own.",
     images: ["chelsea.png", "coffee.png", "horse.png"],
-    params: (image) => ({ attachment: image("chelsea.png"), labels: ["background", "animal", "furniture"], instance_labels: ["person"], allow_unlabeled: false }),
+    params: (image) => ({ attachment: image("chelsea.png"), labels: ["background", "animal", "table", "tableware"], instance_labels: ["person"], allow_unlabeled: false }),
   },
   {
     type: "categorization",

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { taskTypeRegistry } from "../../../schema";
+import { SegmentannotationParams, taskTypeRegistry } from "../../../schema";
 import type { Db } from "../../store/db";
 import type { Mode } from "../../store/schema";
 import { newObjectId } from "../../store/ids";
@@ -13,7 +13,9 @@ import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
 import { DEMO_PROJECTS, DEMO_TEMPLATES, type DemoTemplate } from "./catalog";
 import { demoWav, demoWebPage } from "./media";
-import { APPROVALS, CUBOID_LABELS, demoAnswer, genericRejection } from "./answers";
+import { APPROVALS, CUBOID_LABELS, demoAnswer, genericRejection, type DemoAnswer } from "./answers";
+import { demoRegion, segmentRegion } from "./segmentation";
+import { PNG } from "pngjs";
 
 // Demo data for an empty data dir: projects and tasks of every type on the sample photos (copied
 // into <DATA_DIR>/files so this server hosts them), in live mode (the console's key) and a few in
@@ -69,6 +71,19 @@ function paramsFor(files: FileStore, t: DemoTemplate, i: number, broken: boolean
   return { wire, stored: mapParamsUrls(wire, (u) => files.urls.toStored(u)) };
 }
 
+/** A person's answer for a live demo task, when the demo has one for this type and photo. */
+function humanAnswer(ctx: SeedContext, t: DemoTemplate, image: string | null, wire: Record<string, unknown>, id: string, canvas: Canvas, flawed: boolean): DemoAnswer | null {
+  if (t.type !== "segmentannotation") return demoAnswer(t.type, image, ctx.rng, flawed);
+  const region = image
+    ? demoRegion(image, () => {
+        const bytes = ctx.files.readHosted(String(wire.attachment));
+        return bytes ? PNG.sync.read(bytes) : null;
+      })
+    : null;
+  const sink = { save: (name: string, png: Buffer) => ctx.files.save(path.join("masks", id, name), png) };
+  return region ? segmentRegion(SegmentannotationParams.parse(wire), canvas, region, sink, flawed) : null;
+}
+
 /** The sample photo a task of this template shows, or null (text, web page, audio, a pair). */
 function imageOf(t: DemoTemplate, i: number, raw: Record<string, unknown>): string | null {
   return t.images.length > 0 && typeof raw.attachment === "string" ? t.images[i % t.images.length] : null;
@@ -93,7 +108,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   let rejection: string | null = null;
   let completedAt: number | null = null;
   if (status === "completed") {
-    const human = mode === "live" ? demoAnswer(t.type, imageOf(t, i, wire), rng, rejected) : null;
+    const human = mode === "live" ? humanAnswer(ctx, t, imageOf(t, i, wire), wire, id, canvas, rejected) : null;
     if (human) {
       response = human.response;
       rejection = human.rejection ?? null;
