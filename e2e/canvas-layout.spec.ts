@@ -158,6 +158,17 @@ test("canvas shortcuts keep working after a toolbar button is clicked, and while
   expect(await zoom(page)).toBe(zoomed);
 });
 
+test("the toolbar's Keys button lists the canvas shortcuts; Esc closes the list", async ({ page, request }) => {
+  await openTask(page, await demoTask(request, "annotation"));
+  await page.getByTestId("canvas-keys").click();
+  const list = page.getByRole("dialog", { name: "Canvas shortcuts" });
+  await expect(list).toBeVisible();
+  await expect(list).toContainText("Shift+F");
+  await expect(list).toContainText("Fit the image to the screen");
+  await page.keyboard.press("Escape");
+  await expect(list).toBeHidden();
+});
+
 test("the object list is a listbox: arrow keys move the highlight, Enter selects", async ({ page, request }) => {
   await openTask(page, await demoTask(request, "annotation", 2));
   const list = page.getByTestId("canvas-object-list");

@@ -35,6 +35,8 @@ export function useCanvasShortcuts(
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const inside = e.target instanceof Node && root.contains(e.target);
       if (!inside && !pointerOver) return;
+      // An open popover (the shortcuts list) takes Esc for itself.
+      if (e.key === "Escape" && root.querySelector(":popover-open")) return;
       const command = canvasCommandForKey(e);
       if (!command) return;
       e.preventDefault();

@@ -3,6 +3,7 @@ import styles from "../canvas.module.css";
 import { canvasCommand, type CanvasCommand, type CanvasCommandContext } from "../commands";
 import { useCanvas, useCanvasStoreApi } from "../store";
 import { FullscreenIcon, PanelIcon } from "./icons";
+import { ShortcutsPopover } from "./ShortcutsPopover";
 
 /** Brightness and contrast as the store starts them: the values "Reset" returns to. */
 const NEUTRAL = { brightness: 1, contrast: 1 };
@@ -105,6 +106,8 @@ export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact
         ) : (
           adjustControls
         )}
+        {/* Phones have no keyboard to speak of: the list of keys would be noise there. */}
+        {!compact && <ShortcutsPopover />}
         <div className={styles.group}>
           {panelOpen !== null && (
             <button
