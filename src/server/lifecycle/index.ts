@@ -2,6 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
+import type { TaskRow } from "../store/tasks";
+import type { Metrics } from "../metrics";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
 import { registerCallbackRoutes } from "./callbacks";
@@ -11,6 +13,7 @@ import { CallbackDispatcher } from "./dispatcher";
 import { CallbackMailer } from "./email";
 import { registerExportRoute } from "./export";
 import { FileStore, portOf, registerFileRoutes } from "./files";
+import { OutboundClient } from "./outbound";
 import { registerStatsRoute } from "./stats";
 import { TestModeWorker } from "./testmode/worker";
 
@@ -28,14 +31,28 @@ export interface Lifecycle {
   seedDemoDataIfEmpty(): Promise<void>;
 }
 
-export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
-  const { db, config } = deps;
+export function createLifecycle(deps: { db: Db; config: Config; metrics: Metrics }): Lifecycle {
+  const { db, config, metrics } = deps;
   const files = new FileStore(config);
   const mailer = new CallbackMailer(config);
-  const dispatcher = new CallbackDispatcher(db, config, mailer);
+  // User-given URLs (callbacks, attachments) are fetched under the outbound policy.
+  const outbound = new OutboundClient({
+    denyPrivate: config.outboundPrivate === "deny",
+    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+  });
+  const dispatcher = new CallbackDispatcher(db, config, mailer, outbound, metrics);
   const kick = () => dispatcher.kick();
-  const checker = new AttachmentChecker(db, files, kick);
-  const worker = new TestModeWorker(db, files, config.testModeDelayMs, kick);
+  /** A task left pending: count it, and its callback is in the outbox. */
+  const finished = (row: TaskRow) => {
+    metrics.taskFinished(row);
+    kick();
+  };
+  const checker = new AttachmentChecker(db, files, outbound, metrics, finished);
+  const worker = new TestModeWorker(db, files, config.testModeDelayMs, finished);
+  metrics.setQueueDepthSource(async () => {
+    const r = await db.selectFrom("callback_jobs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst();
+    return Number(r?.n ?? 0);
+  });
   let app: FastifyInstance | null = null;
 
   /** Work that builds URLs of this server waits until the port is known. */
@@ -48,6 +65,7 @@ export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
   return {
     hooks: {
       async afterCreate(row) {
+        metrics.tasksCreated.inc({ type: row.type, mode: row.mode });
         if (row.mode === "test") await worker.afterCreate(row);
         else checker.enqueue(row);
       },
@@ -55,7 +73,7 @@ export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
     routes(v1) {
       app = v1;
       files.setPortSource(() => portOf(v1));
-      registerCompleteRoute(v1, db, files, kick);
+      registerCompleteRoute(v1, db, files, finished);
       registerCallbackRoutes(v1, db, kick);
       registerAuditRoutes(v1, db);
       registerStatsRoute(v1, db);
@@ -70,10 +88,11 @@ export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
       });
     },
     async stop() {
-      worker.stop();
+      await worker.stop();
       await checker.stop();
       await dispatcher.stop();
       mailer.close();
+      await outbound.close();
     },
     async seedDemoDataIfEmpty() {
       // Demo attachments are absolute URLs of this server: with PORT=0 they wait for the port.

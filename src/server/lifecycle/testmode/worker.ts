@@ -18,13 +18,15 @@ const RESUME_LIMIT = 10_000;
 export class TestModeWorker {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** Completions running now: shutdown waits for them, so no task is left half-finished. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
     private readonly files: FileStore,
     private readonly delayMs: number,
     /** A task finished: its callback is in the outbox. */
-    private readonly onFinished: () => void,
+    private readonly onFinished: (row: TaskRow) => void,
   ) {}
 
   async afterCreate(row: TaskRow): Promise<void> {
@@ -45,19 +47,23 @@ export class TestModeWorker {
     for (const r of rows) this.schedule(r.id, r.created_at + this.delayMs);
   }
 
-  stop(): void {
+  /** Timers are dropped (their tasks resume on the next start); completions running finish. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    await Promise.allSettled([...this.running]);
   }
 
   private schedule(id: string, at: number): void {
     if (this.stopped || this.timers.has(id)) return;
     const t = setTimeout(() => {
       this.timers.delete(id);
-      this.complete(id).catch((err: unknown) => {
+      const run = this.complete(id).catch((err: unknown) => {
         if (!this.stopped) console.error(`test-mode completion of task ${id}:`, (err as Error).message);
       });
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
     }, Math.max(0, at - Date.now()));
     t.unref?.();
     this.timers.set(id, t);
@@ -84,7 +90,7 @@ export class TestModeWorker {
       masks: { save: (name, png) => this.files.save(path.join("masks", row.id, name), png) },
     });
     const done = await finishTask(this.db, id, { status: "completed", response });
-    if (done) this.onFinished();
+    if (done) this.onFinished(done);
     return done !== null;
   }
 }

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import type { FastifyInstance } from "fastify";
+import fastifyCompress from "@fastify/compress";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import { sniffMediaType } from "../lifecycle/media-type";
+
+// Serving like a production web app: compression (brotli/gzip) for everything compressible,
+// security headers with a Content-Security-Policy the console runs under, long-lived caching for
+// content-hashed assets and revalidation for everything else, and hosted files that can never run
+// as a page on our origin.
+
+/**
+ * The console's CSP. Scripts only from our origin (no inline, no eval: the SPA sets zod to
+ * jitless). What a task points at can live anywhere, so images, audio/video, PDFs (<object>) and
+ * website attachments (sandboxed <iframe>, plus the Google Docs instructions) may come from any
+ * http(s) origin; masks are fetch()ed, from our own /files in embedded mode, from wherever the
+ * upstream keeps them when proxying. Nothing may frame the console.
+ */
+export function contentSecurityPolicy(proxying: boolean): Record<string, string[]> {
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:", "https:", "http:"],
+    "media-src": ["'self'", "data:", "blob:", "https:", "http:"],
+    "object-src": ["'self'", "https:", "http:"],
+    "frame-src": ["'self'", "https:", "http:"],
+    "connect-src": proxying ? ["'self'", "https:", "http:"] : ["'self'"],
+    "font-src": ["'self'", "data:"],
+    "worker-src": ["'self'", "blob:"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
+}
+
+/**
+ * Hosted files: no script ever runs on our origin from them. HTML (a demo website attachment) is
+ * sandboxed to an opaque origin; everything may be framed by the console itself only.
+ */
+const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+const SANDBOX = "; sandbox";
+
+export async function registerWebPlugins(app: FastifyInstance, opts: { proxying: boolean }): Promise<void> {
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    // Brotli's default (11) is far too slow for JSON answered on the fly; 4 compresses about as
+    // well as gzip -6 at a fraction of the time.
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.proxying) },
+    // Hosted files are attachments that other origins (a console proxying to us) may show.
+    crossOriginResourcePolicy: { policy: "cross-origin" },
+    referrerPolicy: { policy: "no-referrer" },
+    frameguard: { action: "deny" },
+    // Served over http on localhost as often as behind TLS; HSTS belongs to the TLS terminator.
+    strictTransportSecurity: false,
+  });
+}
+
+/** `/files/*`: the type sniffed from the bytes; anything but an image/audio/video is a download. */
+export async function registerHostedFiles(app: FastifyInstance, filesDir: string): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook("onSend", async (req, reply, payload) => {
+      if (reply.statusCode !== 200 && reply.statusCode !== 206) return payload;
+      const local = localFile(filesDir, req.url);
+      const type = local ? sniffFile(local) : null;
+      // Chrome refuses to show a PDF in a sandboxed document, and a PDF can't script our origin.
+      reply.header("content-security-policy", type === "application/pdf" ? FILE_CSP : FILE_CSP + SANDBOX);
+      reply.header("x-frame-options", "SAMEORIGIN");
+      if (type) {
+        reply.header("content-type", type);
+      } else {
+        reply.header("content-type", "application/octet-stream");
+        reply.header("content-disposition", `attachment; filename="${path.basename(local ?? "file").replace(/[^\w.-]/g, "_")}"`);
+      }
+      return payload;
+    });
+    await scope.register(fastifyStatic, { root: filesDir, prefix: "/files/", decorateReply: false, index: false, cacheControl: false, setHeaders: revalidate });
+  });
+}
+
+/** The built SPA: hashed `/assets/*` cached for a year, everything else revalidated. */
+export async function registerSpaAssets(app: FastifyInstance, distDir: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: distDir,
+    prefix: "/",
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders(res, file) {
+      const rel = path.relative(distDir, file).split(path.sep).join("/");
+      if (rel.startsWith("assets/")) res.header("cache-control", "public, max-age=31536000, immutable");
+      else revalidate(res);
+    },
+  });
+}
+
+function revalidate(reply: { header(name: string, value: string): unknown }): void {
+  reply.header("cache-control", "no-cache");
+}
+
+function localFile(dir: string, url: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(url.split("?")[0].slice("/files/".length));
+  } catch {
+    return null;
+  }
+  const full = path.resolve(dir, rel);
+  return full.startsWith(dir + path.sep) ? full : null;
+}
+
+function sniffFile(file: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, "r");
+    const head = Buffer.alloc(64);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return sniffMediaType(head.subarray(0, n));
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
