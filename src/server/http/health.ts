@@ -9,6 +9,12 @@ import { migrationProvider } from "../store/migrations";
 // stops sending work before the listener closes.
 
 export function registerHealthRoutes(app: FastifyInstance, db: Db, isClosing: () => boolean): void {
+  // While shutting down, answers close their connection, so a kept-alive client doesn't hold the
+  // process open until its idle timeout.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (isClosing()) reply.header("connection", "close");
+    return payload;
+  });
   app.get("/healthz", async (_req, reply) => {
     reply.header("cache-control", "no-store");
     return { status: "ok" };

@@ -49,6 +49,8 @@ export async function registerWebPlugins(app: FastifyInstance, opts: { proxying:
     global: true,
     encodings: ["br", "gzip"],
     threshold: 1024,
+    // mime-db's list, plus the export's NDJSON (and anything else JSON-ish or textual).
+    customTypes: /^(text\/|application\/(json|x-ndjson|javascript|xml)|image\/svg\+xml)|\+json/,
     // Brotli's default (11) is far too slow for JSON answered on the fly; 4 compresses about as
     // well as gzip -6 at a fraction of the time.
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
