@@ -7,7 +7,18 @@ const apiTarget = process.env.DEV_API_URL ?? "http://127.0.0.1:8080";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // zod and src/app/csp.ts (which turns zod's eval probe off, for the CSP) in one chunk of
+        // their own, so that setting runs before any chunk builds a schema.
+        codeSplitting: { groups: [{ name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]app[\\/]csp\.ts$/, priority: 10 }] },
+      },
+    },
+  },
   server: {
     proxy: {
       "/v1": apiTarget,

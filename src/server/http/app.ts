@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   trackRoutes(app);
   registerRequestLog(app);
   registerRequestMetrics(app, deps.metrics);
-  await registerWebPlugins(app, { proxying: Boolean(config.upstreamUrl) });
+  await registerWebPlugins(app, { proxying: Boolean(config.upstreamUrl), publicUrl: config.publicUrl });
   registerHealthRoutes(app, db, deps.isClosing ?? (() => false));
   if (config.metricsToken) registerTokenMetricsRoute(app, deps.metrics, config.metricsToken);
 

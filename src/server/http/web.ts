@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { IncomingMessage } from "node:http";
 import zlib from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import fastifyCompress from "@fastify/compress";
@@ -16,10 +17,12 @@ import { sniffMediaType } from "../lifecycle/media-type";
  * The console's CSP. Scripts only from our origin (no inline, no eval: the SPA sets zod to
  * jitless). What a task points at can live anywhere, so images, audio/video, PDFs (<object>) and
  * website attachments (sandboxed <iframe>, plus the Google Docs instructions) may come from any
- * http(s) origin; masks are fetch()ed, from our own /files in embedded mode, from wherever the
+ * http(s) origin; masks are fetch()ed, from our own /files in embedded mode (whose links carry
+ * PUBLIC_URL or http://localhost:<port>, whichever host the browser used), from wherever the
  * upstream keeps them when proxying. Nothing may frame the console.
  */
-export function contentSecurityPolicy(proxying: boolean): Record<string, string[]> {
+export function contentSecurityPolicy(opts: { proxying: boolean; publicUrl?: string }): Record<string, (string | ((req: IncomingMessage) => string))[]> {
+  const filesOrigin = (req: IncomingMessage) => (opts.publicUrl ? new URL(opts.publicUrl).origin : `http://localhost:${req.socket.localPort}`);
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -28,7 +31,7 @@ export function contentSecurityPolicy(proxying: boolean): Record<string, string[
     "media-src": ["'self'", "data:", "blob:", "https:", "http:"],
     "object-src": ["'self'", "https:", "http:"],
     "frame-src": ["'self'", "https:", "http:"],
-    "connect-src": proxying ? ["'self'", "https:", "http:"] : ["'self'"],
+    "connect-src": opts.proxying ? ["'self'", "https:", "http:"] : ["'self'", filesOrigin],
     "font-src": ["'self'", "data:"],
     "worker-src": ["'self'", "blob:"],
     "base-uri": ["'none'"],
@@ -39,12 +42,12 @@ export function contentSecurityPolicy(proxying: boolean): Record<string, string[
 
 /**
  * Hosted files: no script ever runs on our origin from them. HTML (a demo website attachment) is
- * sandboxed to an opaque origin; everything may be framed by the console itself only.
+ * sandboxed to an opaque origin.
  */
-const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+const FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'";
 const SANDBOX = "; sandbox";
 
-export async function registerWebPlugins(app: FastifyInstance, opts: { proxying: boolean }): Promise<void> {
+export async function registerWebPlugins(app: FastifyInstance, opts: { proxying: boolean; publicUrl?: string }): Promise<void> {
   await app.register(fastifyCompress, {
     global: true,
     encodings: ["br", "gzip"],
@@ -56,7 +59,7 @@ export async function registerWebPlugins(app: FastifyInstance, opts: { proxying:
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.proxying) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts) },
     // Hosted files are attachments that other origins (a console proxying to us) may show.
     crossOriginResourcePolicy: { policy: "cross-origin" },
     referrerPolicy: { policy: "no-referrer" },
@@ -70,12 +73,17 @@ export async function registerWebPlugins(app: FastifyInstance, opts: { proxying:
 export async function registerHostedFiles(app: FastifyInstance, filesDir: string): Promise<void> {
   await app.register(async (scope) => {
     scope.addHook("onSend", async (req, reply, payload) => {
-      if (reply.statusCode !== 200 && reply.statusCode !== 206) return payload;
       const local = localFile(filesDir, req.url);
       const type = local ? sniffFile(local) : null;
+      // On every answer, 304s included: a browser revalidating keeps the policy of the 304.
       // Chrome refuses to show a PDF in a sandboxed document, and a PDF can't script our origin.
       reply.header("content-security-policy", type === "application/pdf" ? FILE_CSP : FILE_CSP + SANDBOX);
-      reply.header("x-frame-options", "SAMEORIGIN");
+      // A console on another host name of this server (127.0.0.1 vs localhost) frames website
+      // attachments and fetches masks: files are public, content-named and script-free, so any
+      // origin may frame or read them.
+      reply.removeHeader("x-frame-options");
+      reply.header("access-control-allow-origin", "*");
+      if (reply.statusCode !== 200 && reply.statusCode !== 206) return payload;
       if (type) {
         reply.header("content-type", type);
       } else {

@@ -109,6 +109,7 @@ describe("HTTP serving", () => {
     const html = await get(`${server.url}/files/planted/site.html`);
     expect(html.headers["content-type"]).toBe("text/html");
     expect(html.headers["content-security-policy"]).toMatch(/default-src 'none'.*sandbox$/);
-    expect(html.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(html.headers["x-frame-options"]).toBeUndefined();
+    expect(html.headers["access-control-allow-origin"]).toBe("*");
   });
 });
