@@ -98,7 +98,10 @@ function printBanner(url: string, config: Config, keys: FirstRunKeys | null): vo
     `  Scale Workbench is running at ${url}`,
     config.upstreamUrl ? `  API: proxied to ${config.upstreamUrl}` : `  API: embedded, ${url}/v1 (data in ${config.dataDir})`,
   ];
-  if (keys) {
+  // Keys go to a terminal only: when stdout is a file or a log collector, the log must hold no key.
+  if (keys && !process.stdout.isTTY) {
+    lines.push(`  Keys: in ${config.dataDir}/${KEYS_FILE} (not printed: stdout is not a terminal)`);
+  } else if (keys) {
     lines.push(
       `  Open the console (live key):  ${url}/#key=${keys.live_key}`,
       `  Test key:  ${keys.test_key}`,
