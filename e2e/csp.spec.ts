@@ -12,6 +12,8 @@ declare global {
 }
 
 test("no screen violates the Content-Security-Policy", async ({ page, request }) => {
+  // About 30 screens, each waited on until the network is idle: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
