@@ -104,6 +104,8 @@ export async function registerSpaAssets(app: FastifyInstance, distDir: string): 
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build writes .br and .gz beside each asset (scripts/vite-precompress.ts): sent as they are.
+    preCompressed: true,
     setHeaders(res, file) {
       const rel = path.relative(distDir, file).split(path.sep).join("/");
       if (rel.startsWith("assets/")) res.header("cache-control", "public, max-age=31536000, immutable");

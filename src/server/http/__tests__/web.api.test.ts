@@ -38,6 +38,10 @@ describe("HTTP serving", () => {
     fs.writeFileSync(path.join(dist, "index.html"), `<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/index-Ab12Cd34.js"></script></body></html>`);
     fs.writeFileSync(path.join(dist, "assets", "index-Ab12Cd34.js"), script);
     fs.writeFileSync(path.join(dist, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`);
+    // As the build leaves them (vite.config.ts precompress): sent as they are.
+    fs.writeFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js"), script);
+    fs.writeFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js.br"), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js.gz"), zlib.gzipSync(script, { level: 9 }));
     server = await startTestServer({ DIST_DIR: dist });
     const files = path.join(server.dataDir, "files", "planted");
     fs.mkdirSync(files, { recursive: true });
@@ -59,6 +63,19 @@ describe("HTTP serving", () => {
     expect(zlib.gunzipSync(gz.body).toString()).toBe(script);
     const plain = await get(`${server.url}/assets/index-Ab12Cd34.js`);
     expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+  });
+
+  it("sends the build's precompressed .br and .gz as they are", async () => {
+    const br = await get(`${server.url}/assets/chunk-Zz99Yy88.js`, { "accept-encoding": "gzip, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.body.equals(fs.readFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js.br")))).toBe(true);
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const gz = await get(`${server.url}/assets/chunk-Zz99Yy88.js`, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(script);
+    const plain = await get(`${server.url}/assets/chunk-Zz99Yy88.js`);
     expect(plain.body.toString()).toBe(script);
   });
 
