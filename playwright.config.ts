@@ -51,6 +51,8 @@ export default defineConfig({
       DEMO_DATA: "1",
       RATE_LIMIT_PER_MINUTE: "0",
       CALLBACK_RETRY_DELAYS_MS: "200,500,1000",
+      // The JSON request log would drown the test output; warnings and errors still show.
+      LOG_LEVEL: "warn",
     },
   },
 });

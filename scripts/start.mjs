@@ -30,8 +30,6 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
 
 const { register } = await import("tsx/esm/api");
 register();
-const { startServer } = await import("../src/server/main.ts");
-const { stop } = await startServer();
-const shutdown = () => stop().then(() => process.exit(0));
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+const { runFromCommandLine } = await import("../src/server/main.ts");
+// Graceful on SIGTERM/SIGINT: requests in flight finish, deliveries are released, the database closes.
+await runFromCommandLine();

@@ -1,3 +1,5 @@
+// No eval under the CSP: before any module parses with zod.
+import "./csp";
 // Base styles first, so each screen's CSS module (loaded with its component) can override them.
 import "./theme.css";
 import "./global.css";

@@ -111,6 +111,15 @@ export const minPixels = formInt.check(z.nonnegative({ error: "must be at least 
 /** A `response` for a task that failed, e.g. when an attachment could not be downloaded. */
 export const ErrorResponse = z.object({
   error: z.string(),
-  attachments: z.array(z.object({ statusCode: z.number().int().nullable(), url: z.string() })).optional(),
+  attachments: z
+    .array(
+      z.object({
+        statusCode: z.number().int().nullable(),
+        url: z.string(),
+        /** Why there was no HTTP answer (refused by the outbound policy, timed out, no such host). */
+        error: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -120,6 +120,8 @@ export function projectSetParamsSchema(type: TaskType) {
   });
 }
 export type ProjectSetParams = z.output<ReturnType<typeof projectSetParamsSchema>>;
+/** setParams' body as documented (OpenAPI): the params at the top level, and `patch`. */
+export const ProjectSetParamsBody = ProjectParams.extend({ patch: formBoolean.default(false) });
 
 export const ParamHistoryEntry = z.looseObject({
   instruction: z.string().optional(),

@@ -34,6 +34,15 @@ export interface Config {
   publicUrl?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** OUTBOUND_PRIVATE=deny: callbacks and attachment checks also refuse loopback and private ranges. */
+  outboundPrivate: "allow" | "deny";
+  /** pino level of the JSON request log on stdout; "silent" turns it off. */
+  logLevel: string;
+  /** A separate listener for /metrics (on metricsHost, 127.0.0.1 by default). */
+  metricsPort?: number;
+  metricsHost: string;
+  /** /metrics on the public port for `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -66,6 +75,13 @@ export function upstreamBase(raw: string): string {
   if (url.search || url.hash) throw new Error(`SCALE_API_URL must not carry a query or a fragment (got "${raw}")`);
   const pathname = url.pathname.replace(/\/+$/, "").replace(/\/v1$/i, "");
   return url.origin + pathname;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
+  return raw as T;
 }
 
 function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -101,5 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : undefined,
     bodyLimit: intFrom(env, "BODY_LIMIT_BYTES", 20 * 1024 * 1024),
+    outboundPrivate: oneOf(env, "OUTBOUND_PRIVATE", ["allow", "deny"] as const, "allow"),
+    logLevel: oneOf(env, "LOG_LEVEL", ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const, "info"),
+    metricsPort: env.METRICS_PORT ? intFrom(env, "METRICS_PORT", 0) : undefined,
+    metricsHost: env.METRICS_HOST || "127.0.0.1",
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

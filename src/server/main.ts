@@ -1,30 +1,98 @@
+import type { Writable } from "node:stream";
 import { loadConfig, type Config } from "./config";
 import { openDatabase } from "./store/db";
 import { buildApp } from "./http/app";
+import { startMetricsServer } from "./http/metrics-route";
 import { ensureFirstAccount, KEYS_FILE, type FirstRunKeys } from "./bootstrap";
 import { createLifecycle } from "./lifecycle";
 import { HostedUrls } from "./hosted-urls";
+import { Metrics } from "./metrics";
+
+export interface StartOptions {
+  /** No banner and no request log (tests, benchmarks) unless a logStream is given. */
+  quiet?: boolean;
+  /** Where the JSON request log goes instead of stdout (tests). */
+  logStream?: Writable;
+}
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
-export async function startServer(config: Config = loadConfig(), options: { quiet?: boolean } = {}) {
+export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
   const db = await openDatabase(config.dataDir);
   const keys = await ensureFirstAccount(db, config);
   const urls = new HostedUrls(config);
-  const lifecycle = createLifecycle({ db, config, urls });
-  const app = await buildApp({ config, db, urls, hooks: lifecycle.hooks, extraRoutes: lifecycle.routes });
+  const metrics = new Metrics();
+  const lifecycle = createLifecycle({ db, config, urls, metrics });
+  let closing = false;
+  const app = await buildApp({
+    config,
+    db,
+    urls,
+    hooks: lifecycle.hooks,
+    extraRoutes: lifecycle.routes,
+    metrics,
+    logLevel: options.quiet && !options.logStream ? "silent" : config.logLevel,
+    logStream: options.logStream,
+    isClosing: () => closing,
+  });
   await lifecycle.start();
   if (config.demoData && !config.upstreamUrl) await lifecycle.seedDemoDataIfEmpty();
   await app.listen({ port: config.port, host: config.host });
+  const metricsServer = config.metricsPort !== undefined ? await startMetricsServer(metrics, config.metricsPort, config.metricsHost) : null;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   if (!options.quiet) printBanner(url, config, keys);
-  const stop = async () => {
-    await lifecycle.stop();
-    await app.close();
-    await db.destroy();
+  let stopping: Promise<void> | null = null;
+  /**
+   * Graceful stop, in dependency order: refuse new connections and let the requests in flight
+   * answer (Fastify's close waits for them; new requests on kept-alive connections get 503),
+   * then the background work (deliveries in flight finish or are released), then the database.
+   */
+  const stop = () =>
+    (stopping ??= (async () => {
+      closing = true;
+      await app.close();
+      await lifecycle.stop();
+      await metricsServer?.close();
+      await db.destroy();
+    })());
+  return { app, db, port, url, metricsPort: metricsServer?.port ?? null, stop };
+}
+
+/** How long a SIGTERM waits for requests and deliveries in flight before giving up. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * `npm start` and `tsx src/server/main.ts`: start, and stop gracefully on SIGTERM/SIGINT, exiting
+ * 0 once everything is closed (1 when the grace period runs out; a second signal exits at once).
+ */
+export async function runFromCommandLine(): Promise<void> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+  let signalled = false;
+  const shutdown = (signal: string) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    server.app.log.info({ signal }, "shutting down");
+    setTimeout(() => {
+      console.error(`shutdown: still busy after ${SHUTDOWN_GRACE_MS} ms, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error("shutdown:", err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
   };
-  return { app, db, port, url, stop };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
 function printBanner(url: string, config: Config, keys: FirstRunKeys | null): void {
@@ -33,7 +101,10 @@ function printBanner(url: string, config: Config, keys: FirstRunKeys | null): vo
     `  Scale Workbench is running at ${url}`,
     config.upstreamUrl ? `  API: proxied to ${config.upstreamUrl}` : `  API: embedded, ${url}/v1 (data in ${config.dataDir})`,
   ];
-  if (keys) {
+  // Keys go to a terminal only: when stdout is a file or a log collector, the log must hold no key.
+  if (keys && !process.stdout.isTTY) {
+    lines.push(`  Keys: in ${config.dataDir}/${KEYS_FILE} (not printed: stdout is not a terminal)`);
+  } else if (keys) {
     lines.push(
       `  Open the console (live key):  ${url}/#key=${keys.live_key}`,
       `  Test key:  ${keys.test_key}`,
@@ -47,16 +118,4 @@ function printBanner(url: string, config: Config, keys: FirstRunKeys | null): vo
 }
 
 const isEntry = process.argv[1] && /src[\\/]server[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry || process.env.SCALE_WORKBENCH_MAIN === "1") {
-  startServer().then(
-    ({ stop }) => {
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.on("SIGINT", shutdown);
-      process.on("SIGTERM", shutdown);
-    },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
-}
+if (isEntry || process.env.SCALE_WORKBENCH_MAIN === "1") void runFromCommandLine();

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
-import fastifyStatic from "@fastify/static";
 import rateLimit from "@fastify/rate-limit";
 import crypto from "node:crypto";
 import type { ConsoleConfig } from "../../schema";
@@ -9,6 +8,8 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
 import type { HostedUrls } from "../hosted-urls";
+import type { Metrics } from "../metrics";
+import type { Writable } from "node:stream";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
 import { authenticate, keyFromRequest } from "./auth";
@@ -16,6 +17,11 @@ import { ApiError, sendError } from "./errors";
 import { registerTaskRoutes } from "./tasks";
 import { registerProjectRoutes } from "./projects";
 import { registerAccountRoutes } from "./account";
+import { registerHealthRoutes } from "./health";
+import { loggerOptions, registerRequestLog } from "./logging";
+import { registerRequestMetrics, registerTokenMetricsRoute } from "./metrics-route";
+import { registerOpenApiRoute, trackRoutes } from "./openapi";
+import { registerHostedFiles, registerSpaAssets, registerWebPlugins } from "./web";
 
 export interface AppDeps {
   config: Config;
@@ -25,17 +31,28 @@ export interface AppDeps {
   urls: HostedUrls;
   /** Extra /v1 routes (the lifecycle's: callbacks, audits, stats, export, files). */
   extraRoutes?: (v1: FastifyInstance) => void;
-  logger?: boolean;
+  metrics: Metrics;
+  /** pino level (config.logLevel unless the caller overrides it) and, for tests, where lines go. */
+  logLevel?: string;
+  logStream?: Writable;
+  /** True once shutdown began: /readyz answers 503. */
+  isClosing?: () => boolean;
 }
 
 /** One Fastify app: the embedded API (or the proxy) under /v1, the SPA and files beside it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: config.bodyLimit, trustProxy: true });
+  const app = Fastify({ ...loggerOptions(deps.logLevel ?? config.logLevel, deps.logStream), bodyLimit: config.bodyLimit, trustProxy: true });
   deps.urls.setPortSource(() => {
     const address = app.server.address();
     return typeof address === "object" && address ? address.port : null;
   });
+  trackRoutes(app);
+  registerRequestLog(app);
+  registerRequestMetrics(app, deps.metrics);
+  await registerWebPlugins(app, { proxying: Boolean(config.upstreamUrl), publicUrl: config.publicUrl });
+  registerHealthRoutes(app, db, deps.isClosing ?? (() => false));
+  if (config.metricsToken) registerTokenMetricsRoute(app, deps.metrics, config.metricsToken);
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) return sendError(reply, err.statusCode, err.message, err.extra);
@@ -55,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerProxy(app, config.upstreamUrl, config.serverApiKey);
   } else {
     registerBodyParsers(app);
+    // Outside the authenticated scope: the API's description is public, like its docs.
+    registerOpenApiRoute(app);
     await app.register(
       async (v1) => {
         if (config.rateLimitPerMinute > 0) {
@@ -84,12 +103,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const filesDir = path.join(config.dataDir, "files");
   fs.mkdirSync(filesDir, { recursive: true });
-  await app.register(fastifyStatic, { root: filesDir, prefix: "/files/", decorateReply: false, index: false });
+  await registerHostedFiles(app, filesDir);
 
   const indexHtml = path.join(config.distDir, "index.html");
   const hasSpa = fs.existsSync(indexHtml);
   if (hasSpa) {
-    await app.register(fastifyStatic, { root: config.distDir, prefix: "/", wildcard: false, index: false });
+    await registerSpaAssets(app, config.distDir);
   }
 
   app.setNotFoundHandler((req, reply) => {
@@ -101,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendError(reply, 404, "the console is not built; run `npm run build` (npm start does it for you)");
     }
     // Client-side routes (/tasks/abc...) all load the SPA, so links survive a reload.
-    return reply.type("text/html").send(fs.createReadStream(indexHtml));
+    return reply.type("text/html").header("cache-control", "no-cache").send(fs.createReadStream(indexHtml));
   });
 
   return app;

@@ -6,6 +6,9 @@ import { type FileStore } from "./files";
 import { imageInfo } from "./image-size";
 import { finishTask } from "./outbox";
 import { isStoredPath } from "../hosted-urls";
+import { OutboundRefused, outboundFailure, type OutboundClient } from "./outbound";
+import type { Response } from "undici";
+import type { AttachmentFailure, Metrics } from "../metrics";
 
 // The docs: "Scale API will attempt to fetch the attachment via the URL you provide. If we do not
 // receive an HTTP 200 response ... we will send your callback_url an error with the bad HTTP
@@ -16,6 +19,8 @@ const FETCH_TIMEOUT_MS = 15_000;
 /** Enough bytes to find the size in any PNG, GIF, WebP and nearly every JPEG header. */
 const SNIFF_BYTES = 512 * 1024;
 const CONCURRENCY = 4;
+/** Redirects followed per attachment; each hop is checked by the outbound policy. */
+const MAX_REDIRECTS = 5;
 
 export const ATTACHMENT_ERROR = "One or more attachments could not be downloaded.";
 
@@ -72,12 +77,12 @@ function sizeOfFile(file: string): Canvas | null {
  * check's own fetch); a path this server serves reached under a host name it doesn't know (a LAN
  * name, a proxy). Null when none of them works: the caller falls back to DEFAULT_CANVAS.
  */
-export async function quickImageSize(files: FileStore, url: string, timeoutMs: number): Promise<Canvas | null> {
+export async function quickImageSize(files: FileStore, outbound: OutboundClient, url: string, timeoutMs: number): Promise<Canvas | null> {
   const own = hostedImageSize(files, url);
   if (own) return own;
   if (isStoredPath(url)) return null;
   if (timeoutMs > 0) {
-    const r = await fetchAttachment(files, url, AbortSignal.timeout(timeoutMs));
+    const r = await fetchAttachment(files, outbound, url, AbortSignal.timeout(timeoutMs));
     if (r.width && r.height) return { width: r.width, height: r.height };
   }
   try {
@@ -142,7 +147,7 @@ async function readHead(res: Response): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function fetchAttachment(files: FileStore, url: string, stop?: AbortSignal): Promise<CheckResult> {
+export async function fetchAttachment(files: FileStore, outbound: OutboundClient, url: string, stop?: AbortSignal): Promise<CheckResult> {
   const hosted = files.localPathOf(url);
   if (hosted) {
     // Our own file: read it from disk instead of calling ourselves over HTTP.
@@ -152,7 +157,11 @@ export async function fetchAttachment(files: FileStore, url: string, stop?: Abor
   }
   try {
     const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-    const res = await fetch(url, { signal: stop ? AbortSignal.any([timeout, stop]) : timeout, headers: { "user-agent": "scale-workbench-attachments/1" } });
+    const res = await outbound.fetch(url, {
+      maxRedirects: MAX_REDIRECTS,
+      signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
+      headers: { "user-agent": "scale-workbench-attachments/1" },
+    });
     if (res.status !== 200) {
       await res.body?.cancel().catch(() => undefined);
       return { url, statusCode: res.status, error: `HTTP ${res.status}`, contentType: res.headers.get("content-type"), width: null, height: null };
@@ -160,10 +169,13 @@ export async function fetchAttachment(files: FileStore, url: string, stop?: Abor
     const info = imageInfo(await readHead(res));
     return { url, statusCode: 200, error: null, contentType: info?.type ?? res.headers.get("content-type"), width: info?.width ?? null, height: info?.height ?? null };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === "TimeoutError" ? `timed out after ${FETCH_TIMEOUT_MS} ms` : (e.cause?.code ?? e.message);
-    return { url, statusCode: null, error: reason, contentType: null, width: null, height: null };
+    return { url, statusCode: null, error: outboundFailure(err, FETCH_TIMEOUT_MS), contentType: null, width: null, height: null };
   }
+}
+
+function failureKind(r: CheckResult): AttachmentFailure {
+  if (r.statusCode !== null) return "http_status";
+  return r.error?.startsWith("refused") ? "refused" : "network";
 }
 
 /** Checks live tasks' attachments in the background, a few at a time, resuming after a restart. */
@@ -179,8 +191,10 @@ export class AttachmentChecker {
   constructor(
     private readonly db: Db,
     private readonly files: FileStore,
+    private readonly outbound: OutboundClient,
+    private readonly metrics: Metrics,
     /** A task failed: its error callback is in the outbox. */
-    private readonly onFailed: () => void,
+    private readonly onFailed: (row: TaskRow) => void,
   ) {}
 
   enqueue(row: TaskRow): void {
@@ -239,17 +253,22 @@ export class AttachmentChecker {
 
   async check(row: TaskRow): Promise<void> {
     const urls = attachmentUrls(readJson(row.params, "tasks.params"));
-    const results = await Promise.all(urls.map((u) => fetchAttachment(this.files, u, this.abort.signal)));
+    const results = await Promise.all(urls.map((u) => fetchAttachment(this.files, this.outbound, u, this.abort.signal)));
     if (this.stopped) return;
     const now = Date.now();
     await saveAttachmentResults(this.db, row.id, results, now);
     const bad = results.filter((r) => r.statusCode !== 200);
+    for (const r of bad) this.metrics.attachmentFailures.inc({ reason: failureKind(r) });
     if (bad.length > 0) {
       const failed = await finishTask(this.db, row.id, {
         status: "error",
-        response: { error: ATTACHMENT_ERROR, attachments: bad.map((r) => ({ statusCode: r.statusCode, url: r.url })) },
+        response: {
+          error: ATTACHMENT_ERROR,
+          // The docs' {statusCode, url}; `error` says why when there was no HTTP answer (refused, timeout).
+          attachments: bad.map((r) => ({ statusCode: r.statusCode, url: r.url, ...(r.statusCode === null && r.error ? { error: r.error } : {}) })),
+        },
       });
-      if (failed) this.onFailed();
+      if (failed) this.onFailed(failed);
     }
     await markChecked(this.db, row.id, now);
   }

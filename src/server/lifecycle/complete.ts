@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { CompleteTaskBody, describeZodError, isTaskType, type Task } from "../../schema";
 import type { Db } from "../store/db";
+import type { TaskRow } from "../store/tasks";
 import { getTaskRow, getWireTask } from "../store/tasks";
 import { readJson } from "../store/json";
 import { ApiError, badRequest } from "../http/errors";
@@ -15,7 +16,7 @@ import { findTaskOr404 } from "./task-lookup";
 // `POST /v1/task/:id/complete {response}`: a person's answer to a pending task. It must pass the
 // same validator the test-mode generator is proved against; the first violations are named.
 
-export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileStore, onFinished: () => void): void {
+export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileStore, onFinished: (row: TaskRow) => void): void {
   v1.post<{ Params: { id: string } }>("/task/:id/complete", async (req): Promise<Task> => {
     const scope = scopeOf(req);
     const row = await findTaskOr404(db, scope, req.params.id);
@@ -40,7 +41,7 @@ export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileSt
       const now = await getTaskRow(db, scope, row.id);
       throw new ApiError(409, `task ${row.id} is already ${now?.status ?? "finished"}; only pending tasks can be completed`);
     }
-    onFinished();
+    onFinished(done);
     return (await getWireTask(db, scope, row.id, files.urls))!;
   });
 }

@@ -6,6 +6,8 @@ import type { CallbackJobsTable } from "../store/schema";
 import type { CallbackMailer } from "./email";
 import type { PublicUrls } from "../hosted-urls";
 import { publicCallbackJson } from "./outbox";
+import type { Metrics } from "../metrics";
+import { OutboundRefused, outboundFailure, type OutboundClient } from "./outbound";
 
 // Delivers the outbox's callback jobs: at least once, across crashes. A job is claimed with a
 // lease (written before the POST), its attempt is recorded after, and a job counts as delivered
@@ -20,13 +22,16 @@ const LEASE_MS = REQUEST_TIMEOUT_MS + 20_000;
 const BATCH = 16;
 /** Sleep at most this long, so jobs written by another process are noticed too. */
 const IDLE_POLL_MS = 5_000;
+/** On shutdown, deliveries in flight get this long to answer (and be recorded) before they are cut. */
+const STOP_GRACE_MS = 5_000;
 
 interface AttemptResult {
   statusCode: number | null;
   error: string | null;
   succeeded: boolean;
-  /** false: no point retrying (an e-mail kept as a file until SMTP is configured). */
+  /** false: no point retrying (an e-mail kept as a file until SMTP is configured, a refused address). */
   retry: boolean;
+  refused?: boolean;
 }
 
 export class CallbackDispatcher {
@@ -35,6 +40,9 @@ export class CallbackDispatcher {
   private again = false;
   private stopped = true;
   private readonly inflight = new Set<Promise<void>>();
+  /** Jobs this process leased and has not recorded yet: released on shutdown. */
+  private readonly leased = new Set<number>();
+  private ticking: Promise<void> | null = null;
   /** Shutdown aborts deliveries in flight; they stay leased-pending and run again on start. */
   private abort = new AbortController();
 
@@ -44,6 +52,8 @@ export class CallbackDispatcher {
     private readonly mailer: CallbackMailer,
     /** Bodies are stored with our files by path; each delivery gives them today's base. */
     private readonly urls: PublicUrls,
+    private readonly outbound: OutboundClient,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Attempts allowed in all: the first plus one per configured retry delay (20 by default). */
@@ -60,12 +70,31 @@ export class CallbackDispatcher {
     this.kick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Graceful: no new claims; deliveries in flight may finish and be recorded within the grace
+   * period, the rest are cut, and their leases are released so any process can send them at once.
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopped = true;
-    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.allSettled([...this.inflight]);
+    let grace: NodeJS.Timeout | undefined;
+    const cut = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.allSettled([...this.inflight]), cut]);
+    clearTimeout(grace);
+    this.abort.abort();
+    await Promise.allSettled([...this.inflight, this.ticking]);
+    if (this.leased.size > 0) {
+      await this.db
+        .updateTable("callback_jobs")
+        .set({ leased_until: null })
+        .where("id", "in", [...this.leased])
+        .where("status", "=", "pending")
+        .execute();
+      this.leased.clear();
+    }
   }
 
   /** New work may be due: look now rather than at the next poll. */
@@ -81,7 +110,9 @@ export class CallbackDispatcher {
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, ms));
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick();
+    }, Math.max(0, ms));
     this.timer.unref?.();
   }
 
@@ -138,15 +169,18 @@ export class CallbackDispatcher {
       .where("status", "=", "pending")
       .where("updated_at", "=", job.updated_at)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    const ok = Number(r.numUpdatedRows) === 1;
+    if (ok) this.leased.add(job.id);
+    return ok;
   }
 
   private async attempt(job: Job): Promise<void> {
     const started = Date.now();
     const result = await this.deliver(job);
-    // Cut short by shutdown: not an answer from the receiver, so nothing to record.
-    if (this.stopped) return;
+    // Cut short by shutdown: not an answer from the receiver, so nothing to record (the lease is released).
+    if (this.abort.signal.aborted) return;
     const latency = Date.now() - started;
+    this.metrics.callbackAttempts.inc({ outcome: result.succeeded ? "succeeded" : result.refused ? "refused" : "failed" });
     await this.record(job, started, latency, result);
   }
 
@@ -161,7 +195,9 @@ export class CallbackDispatcher {
     // The key is read at delivery time, so a rotated key applies to retries too.
     const account = await this.db.selectFrom("accounts").select("callback_auth_key").where("id", "=", job.account_id).executeTakeFirst();
     try {
-      const res = await fetch(job.url, {
+      // No redirects: a 3xx is the receiver's answer (and a failed attempt), as before.
+      const res = await this.outbound.fetch(job.url, {
+        maxRedirects: 0,
         method: "POST",
         headers: {
           "content-type": "application/json",
@@ -169,16 +205,15 @@ export class CallbackDispatcher {
           "user-agent": "scale-workbench-callbacks/1",
         },
         body,
-        redirect: "manual",
         signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.abort.signal]),
       });
       await res.body?.cancel().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
       return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, succeeded: ok, retry: true };
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string; message?: string } };
-      const reason = e.name === "TimeoutError" ? `timed out after ${REQUEST_TIMEOUT_MS} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-      return { statusCode: null, error: reason, succeeded: false, retry: true };
+      // A refused address is recorded with its reason and not retried: the policy won't change.
+      const refused = err instanceof OutboundRefused;
+      return { statusCode: null, error: outboundFailure(err, REQUEST_TIMEOUT_MS), succeeded: false, retry: !refused, refused };
     }
   }
 
@@ -212,5 +247,6 @@ export class CallbackDispatcher {
         await trx.updateTable("tasks").set({ callback_succeeded: r.succeeded ? 1 : 0 }).where("id", "=", job.task_id).execute();
       }
     });
+    this.leased.delete(job.id);
   }
 }

@@ -3,6 +3,8 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
 import type { HostedUrls } from "../hosted-urls";
+import type { TaskRow } from "../store/tasks";
+import type { Metrics } from "../metrics";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
 import { registerCallbackRoutes } from "./callbacks";
@@ -12,6 +14,7 @@ import { CallbackDispatcher } from "./dispatcher";
 import { CallbackMailer } from "./email";
 import { registerExportRoute } from "./export";
 import { FileStore, portOf, registerFileRoutes } from "./files";
+import { OutboundClient } from "./outbound";
 import { registerStatsRoute } from "./stats";
 import { TestModeWorker } from "./testmode/worker";
 import { storeHostedUrlsByPath } from "./stored-urls-upgrade";
@@ -30,14 +33,28 @@ export interface Lifecycle {
   seedDemoDataIfEmpty(): Promise<void>;
 }
 
-export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls }): Lifecycle {
-  const { db, config, urls } = deps;
+export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls; metrics: Metrics }): Lifecycle {
+  const { db, config, urls, metrics } = deps;
   const files = new FileStore(urls);
   const mailer = new CallbackMailer(config);
-  const dispatcher = new CallbackDispatcher(db, config, mailer, urls);
+  // User-given URLs (callbacks, attachments) are fetched under the outbound policy.
+  const outbound = new OutboundClient({
+    denyPrivate: config.outboundPrivate === "deny",
+    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+  });
+  const dispatcher = new CallbackDispatcher(db, config, mailer, urls, outbound, metrics);
   const kick = () => dispatcher.kick();
-  const checker = new AttachmentChecker(db, files, kick);
-  const worker = new TestModeWorker(db, files, { delayMs: config.testModeDelayMs, sizeTimeoutMs: config.testModeSizeTimeoutMs }, kick);
+  /** A task left pending: count it, and its callback is in the outbox. */
+  const finished = (row: TaskRow) => {
+    metrics.taskFinished(row);
+    kick();
+  };
+  const checker = new AttachmentChecker(db, files, outbound, metrics, finished);
+  const worker = new TestModeWorker(db, files, outbound, { delayMs: config.testModeDelayMs, sizeTimeoutMs: config.testModeSizeTimeoutMs }, finished);
+  metrics.setQueueDepthSource(async () => {
+    const r = await db.selectFrom("callback_jobs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst();
+    return Number(r?.n ?? 0);
+  });
   let app: FastifyInstance | null = null;
 
   /** Work that builds URLs of this server waits until the port is known. */
@@ -50,13 +67,14 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
   return {
     hooks: {
       async afterCreate(row) {
+        metrics.tasksCreated.inc({ type: row.type, mode: row.mode });
         if (row.mode === "test") await worker.afterCreate(row);
         else checker.enqueue(row);
       },
     },
     routes(v1) {
       app = v1;
-      registerCompleteRoute(v1, db, files, kick);
+      registerCompleteRoute(v1, db, files, finished);
       registerCallbackRoutes(v1, db, urls, kick);
       registerAuditRoutes(v1, db, urls);
       registerStatsRoute(v1, db);
@@ -74,10 +92,11 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
       });
     },
     async stop() {
-      worker.stop();
+      await worker.stop();
       await checker.stop();
       await dispatcher.stop();
       mailer.close();
+      await outbound.close();
     },
     async seedDemoDataIfEmpty() {
       // Demo attachments and masks are stored by path, so seeding needs no port.

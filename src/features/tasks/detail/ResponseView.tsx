@@ -149,7 +149,7 @@ function FailureView({ failure }: { failure: ErrorResponse }) {
             {failure.attachments.map((a) => (
               <tr key={a.url}>
                 <td className="mono">{a.url}</td>
-                <td className="num">{a.statusCode ?? "no answer"}</td>
+                <td className="num">{a.statusCode ?? (a.error ? `no answer: ${a.error}` : "no answer")}</td>
               </tr>
             ))}
           </tbody>

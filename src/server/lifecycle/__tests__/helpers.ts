@@ -18,7 +18,7 @@ export interface LocalServer {
 
 /** An HTTP server on 127.0.0.1 only; `respond` picks the status (and body) of each answer. */
 export async function startLocalServer(
-  respond: (req: Received, index: number) => { status: number; body?: string | Buffer; type?: string },
+  respond: (req: Received, index: number) => { status: number; body?: string | Buffer; type?: string; location?: string },
 ): Promise<LocalServer> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
@@ -29,7 +29,7 @@ export async function startLocalServer(
       const index = received.length;
       received.push(r);
       const answer = respond(r, index);
-      res.writeHead(answer.status, { "content-type": answer.type ?? "text/plain" });
+      res.writeHead(answer.status, { "content-type": answer.type ?? "text/plain", ...(answer.location ? { location: answer.location } : {}) });
       res.end(answer.body ?? "");
     });
   });

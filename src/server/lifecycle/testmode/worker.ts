@@ -5,6 +5,7 @@ import type { TaskRow } from "../../store/tasks";
 import { readJson } from "../../store/json";
 import { DEFAULT_CANVAS, quickImageSize, saveAttachmentResults, type Canvas } from "../attachments";
 import type { FileStore } from "../files";
+import type { OutboundClient } from "../outbound";
 import { paramsWithPublicUrls } from "../../hosted-urls";
 import { finishTask } from "../outbox";
 import { createRng, generateResponse } from "./index";
@@ -30,13 +31,17 @@ export class TestModeWorker {
   private stopped = false;
   private readonly sizes = new Map<string, { canvas: Canvas | null; at: number }>();
   private readonly delayMs: number;
+  /** Completions running now: shutdown waits for them, so no task is left half-finished. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
     private readonly files: FileStore,
+    /** Quick size reads of other hosts' images go through the outbound policy too. */
+    private readonly outbound: OutboundClient,
     private readonly timing: TestModeTiming,
     /** A task finished: its callback is in the outbox. */
-    private readonly onFinished: () => void,
+    private readonly onFinished: (row: TaskRow) => void,
   ) {
     this.delayMs = timing.delayMs;
   }
@@ -59,19 +64,23 @@ export class TestModeWorker {
     for (const r of rows) this.schedule(r.id, r.created_at + this.delayMs);
   }
 
-  stop(): void {
+  /** Timers are dropped (their tasks resume on the next start); completions running finish. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    await Promise.allSettled([...this.running]);
   }
 
   private schedule(id: string, at: number): void {
     if (this.stopped || this.timers.has(id)) return;
     const t = setTimeout(() => {
       this.timers.delete(id);
-      this.complete(id).catch((err: unknown) => {
+      const run = this.complete(id).catch((err: unknown) => {
         if (!this.stopped) console.error(`test-mode completion of task ${id}:`, (err as Error).message);
       });
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
     }, Math.max(0, at - Date.now()));
     t.unref?.();
     this.timers.set(id, t);
@@ -92,7 +101,7 @@ export class TestModeWorker {
   private async cachedSize(url: string): Promise<Canvas | null> {
     const hit = this.sizes.get(url);
     if (hit && Date.now() - hit.at < SIZE_CACHE_MS) return hit.canvas;
-    const canvas = await quickImageSize(this.files, url, this.timing.sizeTimeoutMs);
+    const canvas = await quickImageSize(this.files, this.outbound, url, this.timing.sizeTimeoutMs);
     if (this.sizes.size >= SIZE_CACHE_ENTRIES) this.sizes.delete(this.sizes.keys().next().value!);
     this.sizes.set(url, { canvas, at: Date.now() });
     return canvas;
@@ -109,7 +118,7 @@ export class TestModeWorker {
       masks: { save: (name, png) => this.files.save(path.join("masks", row.id, name), png) },
     });
     const done = await finishTask(this.db, id, { status: "completed", response });
-    if (done) this.onFinished();
+    if (done) this.onFinished(done);
     return done !== null;
   }
 }
