@@ -32,6 +32,12 @@ export interface Config {
   publicUrl?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** Whether the console accepts an API key (`#key=`) as the account's admin; members always can sign in. */
+  keySignIn: boolean;
+  /** The first admin member created on a fresh data dir. */
+  adminEmail: string;
+  /** scrypt's cost N for new password hashes (a power of two). */
+  passwordScryptCost: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -70,6 +76,12 @@ function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
+function scryptCost(env: NodeJS.ProcessEnv): number {
+  const n = intFrom(env, "PASSWORD_SCRYPT_N", 2 ** 17);
+  if (n < 2 ** 10 || (n & (n - 1)) !== 0) throw new Error(`PASSWORD_SCRYPT_N must be a power of two of at least 1024 (got "${n}")`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const disabledTypes = listFrom(env, "DISABLED_TASK_TYPES");
   for (const t of disabledTypes) {
@@ -98,5 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : undefined,
     bodyLimit: intFrom(env, "BODY_LIMIT_BYTES", 20 * 1024 * 1024),
+    keySignIn: env.CONSOLE_KEY_SIGN_IN !== "0" && env.CONSOLE_KEY_SIGN_IN !== "false",
+    adminEmail: (env.ADMIN_EMAIL || "admin@localhost").trim().toLowerCase(),
+    passwordScryptCost: scryptCost(env),
   };
 }

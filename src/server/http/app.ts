@@ -10,7 +10,9 @@ import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
-import { authenticate, keyFromRequest } from "./auth";
+import { guardRequest, keyFromRequest } from "./auth";
+import { registerMemberRoutes } from "../members/routes";
+import { registerActivityRoute } from "../members/activity";
 import { ApiError, sendError } from "./errors";
 import { registerTaskRoutes } from "./tasks";
 import { registerProjectRoutes } from "./projects";
@@ -44,8 +46,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     server_key: Boolean(config.serverApiKey),
   }));
 
+  // Every /v1 and /console-api request passes the one gate (credentials, role table, CSRF)
+  // before anything else runs, the proxy's forwarding included.
+  app.addHook("onRequest", async (req) => {
+    const url = req.url;
+    if (url.startsWith("/v1/") || url === "/v1" || url.startsWith("/console-api/")) await guardRequest(req, db, config);
+  });
+
   if (config.upstreamUrl) {
-    registerProxy(app, config.upstreamUrl, config.serverApiKey);
+    await registerProxy(app, config.upstreamUrl, config.serverApiKey);
   } else {
     registerBodyParsers(app);
     await app.register(
@@ -56,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             timeWindow: 60_000,
             // Per key, not per IP: hash so the key never sits in memory as a map key in clear.
             keyGenerator: (req) =>
-              crypto.createHash("sha256").update(keyFromRequest(req) ?? config.serverApiKey ?? req.ip).digest("hex"),
+              crypto.createHash("sha256").update(keyFromRequest(req) ?? req.principal?.member?.id ?? req.ip).digest("hex"),
           });
         }
         v1.addHook("preHandler", async (req) => {
@@ -64,16 +73,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           // that build URLs from optional values send them.
           const query = req.query as Record<string, unknown>;
           for (const key of Object.keys(query)) if (query[key] === "") delete query[key];
-          await authenticate(req, db, config.serverApiKey);
         });
         registerTaskRoutes(v1, db, config, deps.hooks);
         registerProjectRoutes(v1, db);
         registerAccountRoutes(v1, db);
         deps.extraRoutes?.(v1);
+        registerActivityRoute(v1, db);
       },
       { prefix: "/v1" },
     );
   }
+
+  await app.register(async (consoleApi) => registerMemberRoutes(consoleApi, db, config));
 
   const filesDir = path.join(config.dataDir, "files");
   fs.mkdirSync(filesDir, { recursive: true });
