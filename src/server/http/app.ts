@@ -13,6 +13,7 @@ import { registerBodyParsers } from "./body";
 import { guardRequest, keyFromRequest } from "./auth";
 import { registerMemberRoutes } from "../members/routes";
 import { registerActivityRoute } from "../members/activity";
+import { requireTableEntry } from "../members/roles";
 import { ApiError, sendError } from "./errors";
 import { registerTaskRoutes } from "./tasks";
 import { registerProjectRoutes } from "./projects";
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     server_key: Boolean(config.serverApiKey),
   }));
 
+  app.addHook("onRoute", (route) => requireTableEntry(route.method, route.url));
   // Every /v1 and /console-api request passes the one gate (credentials, role table, CSRF)
   // before anything else runs, the proxy's forwarding included.
   app.addHook("onRequest", async (req) => {

@@ -101,3 +101,16 @@ export function roleMay(role: Role, endpoint: Endpoint): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Called for every route as it is registered: a /v1 or /console-api route without its own entry
+ * in the table stops the server from starting, so no endpoint can ship without a role decision.
+ */
+export function requireTableEntry(method: string | string[], url: string): void {
+  if (!(url === "/v1" || url.startsWith("/v1/") || url.startsWith("/console-api/"))) return;
+  if (url.includes("*")) return; // the proxy's catch-all; matched per request instead
+  for (const m of Array.isArray(method) ? method : [method]) {
+    const key = `${m === "HEAD" ? "GET" : m} ${url}`;
+    if (!(key in ENDPOINT_ACCESS)) throw new Error(`${key} has no entry in ENDPOINT_ACCESS (src/server/members/roles.ts): decide which roles may call it`);
+  }
+}

@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../config";
 import { startServer } from "../main";
 import type { Db } from "../store/db";
+import type { FastifyInstance } from "fastify";
 
 // API tests talk HTTP to a real server on an ephemeral port with a real database file.
 
@@ -14,6 +15,7 @@ export interface TestServer {
   liveKey: string;
   /** The server's database, for tests that set up members (see testing/members.ts). */
   db: Db;
+  app: FastifyInstance;
   /** The first admin's one-time set-password token (null when the data dir was not fresh). */
   adminInviteToken: string | null;
   /** fetch against the server with a key (Basic auth, key as user name). */
@@ -52,6 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     testKey,
     liveKey,
     db: server.db,
+    app: server.app,
     adminInviteToken: server.firstAdmin?.token ?? null,
     api(pathname, init = {}) {
       const { key = testKey, json, form, ...rest } = init;
