@@ -1,12 +1,16 @@
 // The frame around every signed-in screen: the mode banner, the side navigation and the page.
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import { useMe } from "../client";
 import { ModeBanner, ModeBadge } from "./ModeBanner";
-import { NAV_ITEMS } from "./nav";
+import { navFor, pathAllowed } from "./nav";
 import { useSignOut } from "./useSignOut";
 import styles from "./Layout.module.css";
 
 export function Layout() {
   const signOut = useSignOut();
+  // AuthGate renders the layout only once /console-api/me answered.
+  const role = useMe().data?.role ?? "labeler";
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   return (
     <div className={styles.frame}>
       <a className={styles.skip} href="#main">
@@ -21,7 +25,7 @@ export function Layout() {
           </div>
           <ul className={styles.navList}>
             {/* Screens not built yet stay out of the way until their route exists. */}
-            {NAV_ITEMS.filter((item) => item.ready).map((item) => (
+            {navFor(role).map((item) => (
               <li key={item.to}>
                 <Link
                   // Only `ready` items get here, and each of them has a registered route.
@@ -43,7 +47,7 @@ export function Layout() {
           </div>
         </nav>
         <main id="main" className={styles.main} tabIndex={-1}>
-          <Outlet />
+          {pathAllowed(role, pathname) ? <Outlet /> : <Navigate to={navFor(role)[0].to as "/"} replace />}
         </main>
       </div>
     </div>

@@ -45,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/console-api/config", async (): Promise<ConsoleConfig> => ({
     api: config.upstreamUrl ?? "embedded",
     server_key: Boolean(config.serverApiKey),
+    key_sign_in: config.keySignIn,
   }));
 
   app.addHook("onRoute", (route) => requireTableEntry(route.method, route.url));

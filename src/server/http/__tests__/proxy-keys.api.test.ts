@@ -61,7 +61,7 @@ describe("the /v1 proxy (SCALE_API_URL)", () => {
     expect((await upstream.api(`/v1/task/${task.task_id}`, { key: upstream.liveKey })).status).toBe(200);
 
     const config = await (await fetch(`${proxy.url}/console-api/config`)).json();
-    expect(config).toEqual({ api: upstream.url, server_key: true });
+    expect(config).toEqual({ api: upstream.url, server_key: true, key_sign_in: true });
     expect(JSON.stringify(config)).not.toContain(upstream.liveKey);
   });
 
