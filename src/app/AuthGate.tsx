@@ -18,7 +18,8 @@ export function AuthGate() {
   if (onWelcome) return <Welcome />;
   const keySignIn = config.data?.key_sign_in ?? true;
   if (unauthorized !== null) return <SignIn reason={unauthorized || null} keySignIn={keySignIn} hadKey={Boolean(key)} />;
-  if (me.isPending) return <Loading label="Connecting…" />;
+  // A key is the account's admin: its console needn't wait for /console-api/me to confirm.
+  if (me.isPending) return key ? <Layout /> : <Loading label="Connecting…" />;
   if (me.data === null) return <SignIn reason={null} keySignIn={keySignIn} hadKey={false} />;
   if (me.isError) {
     const status = errorStatus(me.error);

@@ -1,6 +1,6 @@
 // The frame around every signed-in screen: the mode banner, the side navigation and the page.
 import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
-import { useMe } from "../client";
+import { useApiKey, useMe } from "../client";
 import { ModeBanner, ModeBadge } from "./ModeBanner";
 import { navFor, pathAllowed } from "./nav";
 import { useSignOut } from "./useSignOut";
@@ -8,8 +8,9 @@ import styles from "./Layout.module.css";
 
 export function Layout() {
   const signOut = useSignOut();
-  // AuthGate renders the layout only once /console-api/me answered.
-  const role = useMe().data?.role ?? "labeler";
+  // AuthGate renders the layout once /console-api/me answered (or at once with a key: an admin).
+  const { key } = useApiKey();
+  const role = useMe().data?.role ?? (key ? "admin" : "labeler");
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   return (
     <div className={styles.frame}>

@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import { findPrincipal, type Principal } from "../store/accounts";
 import { findSession, SESSION_TTL_MS } from "../store/members";
+import { upstreamKeyPrincipal } from "../members/upstream-key";
 import { ENDPOINT_ACCESS, matchEndpoint, roleMay, type Endpoint } from "../members/roles";
 import { ApiError } from "./errors";
 
@@ -131,7 +132,7 @@ export async function guardRequest(req: FastifyRequest, db: Db, config: Config):
   if (key) {
     // Through the proxy a key is the upstream's to judge; this server never spends it for anyone else.
     if (isV1 && config.upstreamUrl) return { upstreamKey: true };
-    const principal = await findPrincipal(db, key);
+    const principal = (await findPrincipal(db, key)) ?? (config.upstreamUrl ? await upstreamKeyPrincipal(db, config.upstreamUrl, key) : null);
     if (!principal) throw new ApiError(401, "invalid API key");
     if (!isV1 && !config.keySignIn) {
       throw new ApiError(403, "signing into the console with an API key is turned off on this server; sign in as a member");

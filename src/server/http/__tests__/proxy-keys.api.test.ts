@@ -65,6 +65,14 @@ describe("the /v1 proxy (SCALE_API_URL)", () => {
     expect(JSON.stringify(config)).not.toContain(upstream.liveKey);
   });
 
+  it("signs the console in with a key the upstream accepts, as the admin; refuses one it doesn't", async () => {
+    const me = await proxy.api("/console-api/me", { key: upstream.testKey });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ kind: "key", role: "admin", mode: "test" });
+    expect((await proxy.api("/console-api/me", { key: "test_not_upstream_either" })).status).toBe(401);
+    expect((await proxy.api("/console-api/members", { key: "live_not_upstream_either" })).status).toBe(401);
+  });
+
   it("passes the upstream's errors through and forwards nothing outside /v1", async () => {
     const bad = await proxy.api("/v1/task/annotation", { json: {}, key: upstream.testKey });
     expect(bad.status).toBe(400);
