@@ -8,11 +8,26 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 const exec = promisify(execFile);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
 
-/** A fresh browser (no cookies, no key) for each person. */
+const problems: string[] = [];
+
+/** A fresh browser (no cookies, no key) for each person; console errors are collected. */
 async function person(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
-  return context.newPage();
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    // Refusals this spec provokes (401 before signing in, the 403 probes, the 404 of a used link)
+    // are logged by Chromium as failed resources; sandboxed website previews block scripts on purpose.
+    const expected = /Failed to load resource: the server responded with a status of 40[134]|Blocked script execution in .* sandboxed/;
+    if (m.type() === "error" && !expected.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
+  return page;
 }
+
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+  problems.length = 0;
+});
 
 async function adminLink(): Promise<string> {
   const { stdout } = await exec(process.execPath, ["--import", "tsx", "src/server/cli/keys.ts", "reset-password", "--email", "admin@localhost"], {
@@ -90,6 +105,8 @@ test("an admin invites a labeler, who sets a password, signs in and sees only th
   await expect(row).toContainText("active");
   await row.getByRole("button", { name: "Sessions" }).click();
   await expect(admin.getByRole("button", { name: "Revoke" }).first()).toBeVisible();
+  await admin.goto("/account");
+  await expect(admin.getByRole("heading", { name: "My sessions" })).toBeVisible();
 });
 
 test("a reviewer approves a task and the task's page names them", async ({ browser }) => {
