@@ -18,7 +18,7 @@ test("a #key= link signs in and removes the key from the address bar", async ({ 
 test("a wrong key is refused on the sign-in screen", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("API key").fill("live_not_a_real_key");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in with the key" }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
 });

@@ -17,7 +17,7 @@ class Console {
 
   async signInWithForm(key: string) {
     await this.page.getByLabel("API key").fill(key);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByRole("button", { name: "Sign in with the key" }).click();
     await expect(this.page.getByRole("navigation", { name: "Main" })).toBeVisible();
   }
 

@@ -2,16 +2,21 @@
 // On a narrow screen the navigation is a drawer behind a Menu button: Esc, the backdrop or a
 // link close it, focus moves into it on open and back to the button on close, and the page
 // behind it is inert while it is open.
-import { Link, Outlet } from "@tanstack/react-router";
+import { Link, Navigate, Outlet, useRouterState } from "@tanstack/react-router";
+import { useApiKey, useMe } from "../client";
 import { useEffect, useId, useRef, useState } from "react";
 import { useNarrowScreen } from "../features/tasks";
 import { ModeBanner, ModeBadge } from "./ModeBanner";
-import { NAV_ITEMS } from "./nav";
+import { navFor, pathAllowed } from "./nav";
 import { useSignOut } from "./useSignOut";
 import styles from "./Layout.module.css";
 
 export function Layout() {
   const signOut = useSignOut();
+  // AuthGate renders the layout once /console-api/me answered (or at once with a key: an admin).
+  const { key } = useApiKey();
+  const role = useMe().data?.role ?? (key ? "admin" : "labeler");
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
   const narrow = useNarrowScreen();
   const [menuOpen, setMenuOpen] = useState(false);
   const open = narrow && menuOpen;
@@ -81,7 +86,7 @@ export function Layout() {
           </div>
           <ul className={styles.navList}>
             {/* Screens not built yet stay out of the way until their route exists. */}
-            {NAV_ITEMS.filter((item) => item.ready).map((item) => (
+            {navFor(role).map((item) => (
               <li key={item.to}>
                 <Link
                   // Only `ready` items get here, and each of them has a registered route.
@@ -104,7 +109,7 @@ export function Layout() {
           </div>
         </nav>
         <main id="main" className={styles.main} tabIndex={-1} inert={open}>
-          <Outlet />
+          {pathAllowed(role, pathname) ? <Outlet /> : <Navigate to={navFor(role)[0].to as "/"} replace />}
         </main>
       </div>
     </div>

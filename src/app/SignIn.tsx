@@ -1,46 +1,36 @@
+// The sign-in screen: members sign in with e-mail and password; where the server allows it, an
+// API key works too and acts as the account's admin.
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import {
-  clearUnauthorized,
-  describeError,
-  modeOfKey,
-  setApiKey,
-  useApiKey,
-  verifyApiKey,
-  type KeyPersistence,
-} from "../client";
+import { clearApiKey, clearUnauthorized, describeError, signInWithPassword } from "../client";
+import { KeySignIn } from "./KeySignIn";
 import styles from "./SignIn.module.css";
 
 interface Props {
-  /** The server's 401 message, when sign-in was forced by a rejected key. */
+  /** The server's 401/403 message, when sign-in was forced by a rejected session or key. */
   reason: string | null;
-  serverKey: boolean;
+  /** Whether the server accepts API keys in the console (CONSOLE_KEY_SIGN_IN). */
+  keySignIn: boolean;
   hadKey: boolean;
 }
 
-export function SignIn({ reason, serverKey, hadKey }: Props) {
+export function SignIn({ reason, keySignIn, hadKey }: Props) {
   const queryClient = useQueryClient();
-  const { persistence: lastPersistence } = useApiKey();
-  const [key, setKey] = useState("");
-  const [persistence, setPersistence] = useState<KeyPersistence>(lastPersistence);
-  const [reveal, setReveal] = useState(false);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const keyId = useId();
-  const hintId = useId();
-
-  const trimmed = key.trim();
-  const mode = modeOfKey(trimmed);
+  const emailId = useId();
+  const passwordId = useId();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!trimmed) return;
     setBusy(true);
     setError(null);
     try {
-      await verifyApiKey(trimmed);
-      setApiKey(trimmed, persistence);
-      // Nothing fetched with another key may show under this one.
+      await signInWithPassword(email.trim(), password);
+      // A stored key would take precedence over the new session; nothing fetched before may show.
+      clearApiKey();
       queryClient.clear();
       clearUnauthorized();
     } catch (e) {
@@ -50,19 +40,14 @@ export function SignIn({ reason, serverKey, hadKey }: Props) {
     }
   }
 
-  function continueWithServerKey() {
-    queryClient.clear();
-    clearUnauthorized();
-  }
-
   return (
     <div className={styles.page}>
-      <form className={`card ${styles.card}`} onSubmit={onSubmit} aria-labelledby="sign-in-title">
+      <div className={`card ${styles.card}`}>
         <div className={styles.brand}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <div>
             <h1 id="sign-in-title">Sign in to Scale Workbench</h1>
-            <div className="muted">Use an API key from your Scale account.</div>
+            <div className="muted">With the e-mail your admin invited{keySignIn ? ", or with an API key" : ""}.</div>
           </div>
         </div>
 
@@ -73,76 +58,36 @@ export function SignIn({ reason, serverKey, hadKey }: Props) {
           </div>
         ) : null}
 
-        <label className="field" htmlFor={keyId}>
-          <span>API key</span>
-          <div className={styles.keyRow}>
-            <input
-              id={keyId}
-              className={`input mono ${styles.keyInput}`}
-              type={reveal ? "text" : "password"}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="live_… or test_…"
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-              aria-describedby={hintId}
-              autoFocus
-              required
-            />
-            <button type="button" className="btn" onClick={() => setReveal((r) => !r)} aria-pressed={reveal}>
-              {reveal ? "Hide" : "Show"}
-            </button>
-          </div>
-        </label>
-        <div id={hintId} className={styles.hint}>
-          {mode === "test" ? (
-            <span className="badge badge-warning">Test key</span>
-          ) : mode === "live" ? (
-            <span className="badge badge-success">Live key</span>
-          ) : (
-            <span className="faint">Keys start with live_ (live mode) or test_ (test mode).</span>
-          )}
-        </div>
-
-        <fieldset className={styles.persistence}>
-          <legend>Keep me signed in</legend>
-          <label>
-            <input
-              type="radio"
-              name="persistence"
-              checked={persistence === "session"}
-              onChange={() => setPersistence("session")}
-            />
-            This tab only
+        <form className={styles.section} onSubmit={onSubmit} aria-label="Member sign-in">
+          <label className="field" htmlFor={emailId}>
+            <span>E-mail</span>
+            <input id={emailId} className="input" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required autoFocus />
           </label>
-          <label>
-            <input
-              type="radio"
-              name="persistence"
-              checked={persistence === "local"}
-              onChange={() => setPersistence("local")}
-            />
-            Remember on this device
+          <label className="field" htmlFor={passwordId}>
+            <span>Password</span>
+            <input id={passwordId} className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
           </label>
-        </fieldset>
-
-        {error ? (
-          <div className={styles.alert} role="alert">
-            {error}
-          </div>
-        ) : null}
-
-        <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary" disabled={!trimmed || busy}>
-            {busy ? "Checking…" : "Sign in"}
-          </button>
-          {serverKey ? (
-            <button type="button" className="btn btn-ghost" onClick={continueWithServerKey}>
-              Continue with the server's key
-            </button>
+          {error ? (
+            <div className={styles.alert} role="alert">
+              {error}
+            </div>
           ) : null}
-        </div>
-      </form>
+          <div className={styles.actions}>
+            <button type="submit" className="btn btn-primary" disabled={busy || !email.trim() || !password}>
+              {busy ? "Signing in…" : "Sign in"}
+            </button>
+          </div>
+        </form>
+
+        {keySignIn ? (
+          <>
+            <div className={styles.divider}>
+              <span>or use an API key</span>
+            </div>
+            <KeySignIn />
+          </>
+        ) : null}
+      </div>
     </div>
   );
 }

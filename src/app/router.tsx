@@ -8,6 +8,7 @@ import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
 import { TryPage } from "../features/try";
 import { TaskDetailPage, TasksPage, TasksSearch } from "../features/tasks";
+import { AccountPage, MembersPage, WorkQueuePage } from "../features/team";
 import { AuthGate } from "./AuthGate";
 import { NotFound, RouteError } from "./RouteFallbacks";
 
@@ -77,8 +78,18 @@ const tryRoute = createRoute({
   path: "try/$type",
   component: TryPage,
 });
+// Teams: the set-password page (AuthGate renders it before sign-in), members, my account, and the
+// labelers' work queue (a placeholder until the workbench lands).
+const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: "welcome", component: () => null });
+const membersRoute = createRoute({ getParentRoute: () => rootRoute, path: "settings/members", component: MembersPage });
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "account", component: AccountPage });
+const workRoute = createRoute({ getParentRoute: () => rootRoute, path: "work", component: WorkQueuePage });
 
 const routeTree = rootRoute.addChildren([
+  welcomeRoute,
+  membersRoute,
+  accountRoute,
+  workRoute,
   overviewRoute,
   tasksRoute,
   taskRoute,

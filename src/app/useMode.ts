@@ -1,15 +1,15 @@
-import { modeOfKey, useAccount, useApiKey, type KeyMode } from "../client";
+import { modeOfKey, useApiKey, useMe, type KeyMode } from "../client";
 
 export interface SessionMode {
   mode: KeyMode;
-  /** True when no key was entered and the server's own key is used. */
+  /** Kept for callers that showed "server key"; members never see the server's key. */
   serverKey: boolean;
 }
 
-/** The mode follows the key's prefix; with the server's key we ask /v1/account. */
+/** With a key the mode follows its prefix; a member's session carries the mode they chose. */
 export function useMode(): SessionMode {
   const { key } = useApiKey();
-  const account = useAccount({ enabled: !key });
+  const me = useMe({ enabled: !key });
   if (key) return { mode: modeOfKey(key), serverKey: false };
-  return { mode: account.data?.mode ?? "unknown", serverKey: true };
+  return { mode: me.data?.mode ?? "unknown", serverKey: false };
 }

@@ -12,7 +12,7 @@ export async function uploadFile(bytes: Uint8Array, contentType: "image/png" | "
   try {
     response = await fetch("/v1/files", {
       method: "POST",
-      headers: { Accept: "application/json", "Content-Type": contentType, ...authHeaders() },
+      headers: { Accept: "application/json", "Content-Type": contentType, ...authHeaders(true, "POST") },
       body: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
       credentials: "same-origin",
     });

@@ -47,16 +47,24 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return qs ? `${path}?${qs}` : path;
 }
 
-export function authHeaders(auth = true): Record<string, string> {
+/** The signed-in member's CSRF token (from /console-api/me); sent on every state change. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function authHeaders(auth = true, method = "GET"): Record<string, string> {
   const key = getApiKey();
-  // With no key the server may use its own configured key (server_key: true).
-  return auth && key ? { Authorization: basicAuthHeader(key) } : {};
+  if (auth && key) return { Authorization: basicAuthHeader(key) };
+  // Without a key the session cookie (HTTP-only, sent by the browser) authenticates; changes
+  // must echo the session's token so another site can't make them.
+  return method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {};
 }
 
 /** Sends the request and returns the raw Response, throwing ApiError on non-2xx. */
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   const { method = "GET", query, body, signal, auth = true } = options;
-  const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(auth) };
+  const headers: Record<string, string> = { Accept: "application/json", ...authHeaders(auth, method) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let response: Response;
   try {

@@ -8,5 +8,7 @@ export * from "./api";
 export * from "./hooks";
 export * from "./export";
 export { uploadFile } from "./files";
+export * from "./members";
 export { Acknowledgement } from "./wire";
+export type { ActivityEntry, InviteOutcome, Me, Member, Role, Session } from "../schema";
 export type { Account, AuditList, AuditSample, AuditStats, CallbackAttempt, CallbackLog, ConsoleConfig, Stats } from "../schema";

@@ -36,6 +36,13 @@ export interface AuditStatsFilters {
 export const queryKeys = {
   config: () => ["console-config"] as const,
   account: () => ["account"] as const,
+  me: () => ["me"] as const,
+  members: {
+    all: () => ["members"] as const,
+    list: () => ["members", "list"] as const,
+    sessions: (memberId: string) => ["members", "sessions", memberId] as const,
+  },
+  mySessions: () => ["me", "sessions"] as const,
   tasks: {
     all: () => ["tasks"] as const,
     lists: () => ["tasks", "list"] as const,
@@ -43,6 +50,7 @@ export const queryKeys = {
     detail: (taskId: string) => ["tasks", "detail", taskId] as const,
     callbacks: (taskId: string) => ["tasks", "detail", taskId, "callbacks"] as const,
     audits: (taskId: string) => ["tasks", "detail", taskId, "audits"] as const,
+    activity: (taskId: string) => ["tasks", "detail", taskId, "activity"] as const,
   },
   projects: {
     all: () => ["projects"] as const,

@@ -22,6 +22,9 @@ export type AccountUpdate = z.infer<typeof AccountUpdate>;
 /** `GET /console-api/config`: which API the proxy talks to; never the server's key itself. */
 export const ConsoleConfig = z.object({
   api: z.string(),
+  /** Members signed into this console use the server's key upstream (proxy mode). */
   server_key: z.boolean(),
+  /** Whether the console accepts an API key as the account's admin (CONSOLE_KEY_SIGN_IN). */
+  key_sign_in: z.boolean(),
 });
 export type ConsoleConfig = z.infer<typeof ConsoleConfig>;

@@ -24,3 +24,4 @@ export * from "./project";
 export * from "./error";
 export * from "./account";
 export * from "./lifecycle";
+export * from "./members";

@@ -65,6 +65,15 @@ export const AuditStats = z.object({
       rejected: z.number().int(),
     }),
   ),
+  /** The same decisions split by who made them: a member, or an API key (by its prefix). */
+  by_reviewer: z.array(
+    z.object({
+      reviewer: z.string(),
+      member_id: z.string().nullable(),
+      approved: z.number().int(),
+      rejected: z.number().int(),
+    }),
+  ),
 });
 export type AuditStats = z.infer<typeof AuditStats>;
 

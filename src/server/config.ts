@@ -43,6 +43,12 @@ export interface Config {
   metricsHost: string;
   /** /metrics on the public port for `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Whether the console accepts an API key (`#key=`) as the account's admin; members always can sign in. */
+  keySignIn: boolean;
+  /** The first admin member created on a fresh data dir. */
+  adminEmail: string;
+  /** scrypt's cost N for new password hashes (a power of two). */
+  passwordScryptCost: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -88,6 +94,12 @@ function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
+function scryptCost(env: NodeJS.ProcessEnv): number {
+  const n = intFrom(env, "PASSWORD_SCRYPT_N", 2 ** 17);
+  if (n < 2 ** 10 || (n & (n - 1)) !== 0) throw new Error(`PASSWORD_SCRYPT_N must be a power of two of at least 1024 (got "${n}")`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const disabledTypes = listFrom(env, "DISABLED_TASK_TYPES");
   for (const t of disabledTypes) {
@@ -122,5 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.METRICS_PORT ? intFrom(env, "METRICS_PORT", 0) : undefined,
     metricsHost: env.METRICS_HOST || "127.0.0.1",
     metricsToken: env.METRICS_TOKEN || undefined,
+    keySignIn: env.CONSOLE_KEY_SIGN_IN !== "0" && env.CONSOLE_KEY_SIGN_IN !== "false",
+    adminEmail: (env.ADMIN_EMAIL || "admin@localhost").trim().toLowerCase(),
+    passwordScryptCost: scryptCost(env),
   };
 }

@@ -14,11 +14,14 @@ export interface StartOptions {
   /** Where the JSON request log goes instead of stdout (tests). */
   logStream?: Writable;
 }
+import { ensureFirstAdmin, type FirstAdmin } from "./members/first-admin";
+import { inviteLink } from "./members/invites";
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
 export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
   const db = await openDatabase(config.dataDir);
   const keys = await ensureFirstAccount(db, config);
+  const admin = await ensureFirstAdmin(db, config);
   const urls = new HostedUrls(config);
   const metrics = new Metrics();
   const lifecycle = createLifecycle({ db, config, urls, metrics });
@@ -41,7 +44,7 @@ export async function startServer(config: Config = loadConfig(), options: StartO
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
-  if (!options.quiet) printBanner(url, config, keys);
+  if (!options.quiet) printBanner(url, config, keys, admin);
   let stopping: Promise<void> | null = null;
   /**
    * Graceful stop, in dependency order: refuse new connections and let the requests in flight
@@ -56,7 +59,7 @@ export async function startServer(config: Config = loadConfig(), options: StartO
       await metricsServer?.close();
       await db.destroy();
     })());
-  return { app, db, port, url, metricsPort: metricsServer?.port ?? null, stop };
+  return { app, db, port, url, metricsPort: metricsServer?.port ?? null, stop, firstAdmin: admin };
 }
 
 /** How long a SIGTERM waits for requests and deliveries in flight before giving up. */
@@ -95,14 +98,21 @@ export async function runFromCommandLine(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-function printBanner(url: string, config: Config, keys: FirstRunKeys | null): void {
+function printBanner(url: string, config: Config, keys: FirstRunKeys | null, admin: FirstAdmin | null): void {
   const lines = [
     "",
     `  Scale Workbench is running at ${url}`,
     config.upstreamUrl ? `  API: proxied to ${config.upstreamUrl}` : `  API: embedded, ${url}/v1 (data in ${config.dataDir})`,
   ];
-  // Keys go to a terminal only: when stdout is a file or a log collector, the log must hold no key.
-  if (keys && !process.stdout.isTTY) {
+  // Secrets (keys, the first admin's one-time link) go to a terminal only: when stdout is a file
+  // or a log collector, the log must hold none.
+  const terminal = process.stdout.isTTY;
+  if (admin?.token && terminal) {
+    lines.push(`  First admin (${admin.email}), set your password (one-time link, 7 days):  ${inviteLink(url, admin.token)}`);
+  } else if (admin?.token || admin?.invited) {
+    lines.push(`  The admin ${admin.email} has no password yet; a sign-in link:  npm run keys -- reset-password --email ${admin.email}`);
+  }
+  if (keys && !terminal) {
     lines.push(`  Keys: in ${config.dataDir}/${KEYS_FILE} (not printed: stdout is not a terminal)`);
   } else if (keys) {
     lines.push(

@@ -54,9 +54,9 @@ function SessionCard({ account }: { account: Account | undefined }) {
           </span>
         </dd>
         <dt>API key</dt>
-        <dd className="mono">{key ? maskKey(key) : "the server's key"}</dd>
+        <dd className="mono">{key ? maskKey(key) : "none (signed in as a member)"}</dd>
         <dt>Kept</dt>
-        <dd>{key ? (persistence === "local" ? "on this device (remembered)" : "in this tab only") : "on the server"}</dd>
+        <dd>{key ? (persistence === "local" ? "on this device (remembered)" : "in this tab only") : "a session cookie; see My account"}</dd>
         {account ? (
           <>
             <dt>Account</dt>
@@ -91,7 +91,7 @@ function ApiCard() {
             )}
           </dd>
           <dt>Server key</dt>
-          <dd>{config.data.server_key ? "configured (used when no key is entered)" : "not configured"}</dd>
+          <dd>{config.data.server_key ? "configured (signed-in members use it upstream)" : "not configured"}</dd>
         </dl>
       )}
     </Section>

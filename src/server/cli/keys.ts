@@ -2,6 +2,9 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { openDatabase } from "../store/db";
 import { addKey, createAccount, generateKey, revokeKey } from "../store/accounts";
+import { describeZodError, MemberInvite } from "../../schema";
+import { findMemberByEmail, listMembers, lockOutMember } from "../store/members";
+import { inviteMember, issueLink } from "../members/invites";
 
 // `npm run keys -- <command>`: manage accounts and API keys in DATA_DIR without reading the DB.
 
@@ -10,12 +13,23 @@ const USAGE = `usage: npm run keys -- <command> [options]
   create-account <name>                  create an account with a test and a live key
   issue [--account ID] [--mode test|live]  issue a key (default: first account, live)
   revoke <key>                           revoke a key
-Reads DATA_DIR (default ./.data).`;
+  members [--account ID]                 list members (name, e-mail, role, status)
+  invite --email E --name N --role R [--account ID]
+                                         add a member (admin|manager|reviewer|labeler); prints the set-password link
+  reset-password --email E               end the member's sessions and password; prints a new link
+Reads DATA_DIR (default ./.data); links use PUBLIC_URL, else http://localhost:PORT.`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { account: { type: "string" }, mode: { type: "string", default: "live" }, help: { type: "boolean" } },
+    options: {
+      account: { type: "string" },
+      mode: { type: "string", default: "live" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   const [command, arg] = positionals;
   if (!command || values.help) {
@@ -24,6 +38,12 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const db = await openDatabase(config.dataDir);
+  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  const firstAccount = async () => {
+    const row = await db.selectFrom("accounts").select("id").orderBy("created_at").limit(1).executeTakeFirst();
+    if (!row) throw new Error("no account yet: start the server once, or run create-account");
+    return row.id;
+  };
   try {
     switch (command) {
       case "accounts": {
@@ -66,6 +86,29 @@ async function main(): Promise<number> {
         if (!arg) throw new Error("revoke needs the key");
         if (!(await revokeKey(db, arg))) throw new Error("no active key matches");
         console.log("revoked");
+        return 0;
+      }
+      case "members": {
+        const account = values.account ?? (await firstAccount());
+        for (const m of await listMembers(db, account)) {
+          console.log(`${m.id}  ${m.role.padEnd(8)}  ${m.has_password ? "active " : "invited"}  ${m.name} <${m.email}>`);
+        }
+        return 0;
+      }
+      case "invite": {
+        const parsed = MemberInvite.safeParse({ email: values.email, name: values.name, role: values.role });
+        if (!parsed.success) throw new Error(describeZodError(parsed.error, values));
+        const { member, issued } = await inviteMember(db, config, base, values.account ?? (await firstAccount()), parsed.data);
+        console.log(`${member.name} <${member.email}> invited as ${member.role}\nset-password link (once, until ${new Date(issued.expiresAt).toISOString()}):\n${issued.link}`);
+        return 0;
+      }
+      case "reset-password": {
+        if (!values.email) throw new Error("reset-password needs --email");
+        const m = await findMemberByEmail(db, values.email);
+        if (!m) throw new Error(`no member with e-mail ${values.email}`);
+        await lockOutMember(db, m.id, { clearPassword: true });
+        const issued = await issueLink(db, config, base, m, true);
+        console.log(`${m.name} <${m.email}>: sessions ended, password cleared\nset-password link (once, until ${new Date(issued.expiresAt).toISOString()}):\n${issued.link}`);
         return 0;
       }
       default:

@@ -12,7 +12,10 @@ import type { Metrics } from "../metrics";
 import type { Writable } from "node:stream";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
-import { authenticate, keyFromRequest } from "./auth";
+import { guardRequest, keyFromRequest } from "./auth";
+import { registerMemberRoutes } from "../members/routes";
+import { registerActivityRoute } from "../members/activity";
+import { requireTableEntry } from "../members/roles";
 import { ApiError, sendError } from "./errors";
 import { registerTaskRoutes } from "./tasks";
 import { registerProjectRoutes } from "./projects";
@@ -66,10 +69,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/console-api/config", async (): Promise<ConsoleConfig> => ({
     api: config.upstreamUrl ?? "embedded",
     server_key: Boolean(config.serverApiKey),
+    key_sign_in: config.keySignIn,
   }));
 
+  app.addHook("onRoute", (route) => requireTableEntry(route.method, route.url));
+  // Every /v1 and /console-api request passes the one gate (credentials, role table, CSRF)
+  // before anything else runs, the proxy's forwarding included.
+  app.addHook("onRequest", async (req) => {
+    const url = req.url;
+    if (url.startsWith("/v1/") || url === "/v1" || url.startsWith("/console-api/")) await guardRequest(req, db, config);
+  });
+
   if (config.upstreamUrl) {
-    registerProxy(app, config.upstreamUrl, config.serverApiKey);
+    await registerProxy(app, config.upstreamUrl, config.serverApiKey);
   } else {
     registerBodyParsers(app);
     // Outside the authenticated scope: the API's description is public, like its docs.
@@ -82,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             timeWindow: 60_000,
             // Per key, not per IP: hash so the key never sits in memory as a map key in clear.
             keyGenerator: (req) =>
-              crypto.createHash("sha256").update(keyFromRequest(req) ?? config.serverApiKey ?? req.ip).digest("hex"),
+              crypto.createHash("sha256").update(keyFromRequest(req) ?? req.principal?.member?.id ?? req.ip).digest("hex"),
           });
         }
         v1.addHook("preHandler", async (req) => {
@@ -90,16 +102,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           // that build URLs from optional values send them.
           const query = req.query as Record<string, unknown>;
           for (const key of Object.keys(query)) if (query[key] === "") delete query[key];
-          await authenticate(req, db, config.serverApiKey);
         });
         registerTaskRoutes(v1, db, config, deps.hooks, deps.urls);
         registerProjectRoutes(v1, db);
         registerAccountRoutes(v1, db);
         deps.extraRoutes?.(v1);
+        registerActivityRoute(v1, db);
       },
       { prefix: "/v1" },
     );
   }
+
+  await app.register(async (consoleApi) => registerMemberRoutes(consoleApi, db, config));
 
   const filesDir = path.join(config.dataDir, "files");
   fs.mkdirSync(filesDir, { recursive: true });

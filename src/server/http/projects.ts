@@ -4,6 +4,7 @@ import type { Db } from "../store/db";
 import { appendProjectParams, getProject, insertProject, listProjects } from "../store/projects";
 import { ApiError, badRequest } from "./errors";
 import { scopeOf } from "./tasks";
+import { recordActivity } from "../members/activity";
 
 export function registerProjectRoutes(app: FastifyInstance, db: Db): void {
   app.post("/projects", async (req) => {
@@ -19,6 +20,7 @@ export function registerProjectRoutes(app: FastifyInstance, db: Db): void {
       if (/UNIQUE/i.test(String(err))) throw new ApiError(409, `name: a project named "${parsed.data.name}" already exists`);
       throw err;
     }
+    await recordActivity(db, req, { action: "project created", project: parsed.data.name });
     return (await getProject(db, scope, parsed.data.name))!.project;
   });
 
@@ -37,6 +39,7 @@ export function registerProjectRoutes(app: FastifyInstance, db: Db): void {
     const parsed = projectSetParamsSchema(found.project.type).safeParse(req.body);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.body));
     await appendProjectParams(db, found.id, parsed.data.params, parsed.data.patch);
+    await recordActivity(db, req, { action: "project params changed", project: req.params.name });
     return (await getProject(db, scope, req.params.name))!.project;
   });
 }

@@ -6,6 +6,7 @@ import { getTaskRow, getWireTask, listTasks, type Scope } from "../store/tasks";
 import { createTask } from "../tasks/create";
 import type { TaskHooks } from "../tasks/hooks";
 import { ApiError, badRequest } from "./errors";
+import { recordActivity } from "../members/activity";
 import type { Config } from "../config";
 import type { HostedUrls } from "../hosted-urls";
 
@@ -38,6 +39,8 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     );
     // The answer is the task as created (pending); what follows (test-mode completion,
     // attachment checks) is visible to the next request.
+    // Tasks created in the console record who made them; API clients create in bulk, unattributed.
+    if (req.principal.member) await recordActivity(db, req, { action: "created", taskId: row.id });
     await hooks.afterCreate(row);
     return task;
   });
@@ -65,6 +68,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
       // The docs: cancelling a task that is not pending answers 500.
       throw new ApiError(500, `task ${id} is ${now?.status ?? row.status}; only pending tasks can be canceled`);
     }
+    await recordActivity(db, req, { action: "canceled", taskId: id });
     return (await getWireTask(db, scope, id, urls))!;
   });
 
@@ -76,6 +80,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     const parsed = Metadata.safeParse(req.body);
     if (!parsed.success) throw badRequest("metadata: the body must be a JSON object, the task's new metadata");
     await db.updateTable("tasks").set({ metadata: JSON.stringify(parsed.data) }).where("id", "=", id).execute();
+    await recordActivity(db, req, { action: "metadata changed", taskId: id });
     return (await getWireTask(db, scope, id, urls))!;
   });
 

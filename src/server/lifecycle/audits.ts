@@ -17,6 +17,7 @@ import { scopeOf } from "../http/tasks";
 import type { PublicUrls } from "../hosted-urls";
 import { findTaskOr404 } from "./task-lookup";
 import { dayOf, DAY_MS } from "./days";
+import { recordActivity } from "../members/activity";
 
 // Audits: approve or reject a completed task (with who and when), its history, a random sample
 // of completed tasks nobody audited yet, and decisions per day.
@@ -69,6 +70,17 @@ export async function auditStats(db: Db, scope: Scope, q: AuditStatsQuery): Prom
     .groupBy([day, "t.type", "t.project"])
     .orderBy("day")
     .execute();
+  const reviewers = await query
+    .leftJoin("members as m", "m.id", "a.member_id")
+    .select([
+      "a.member_id as member_id",
+      "a.audited_by as audited_by",
+      "m.name as member_name",
+      sql<number>`sum(case when a.accepted = 1 then 1 else 0 end)`.as("approved"),
+      sql<number>`sum(case when a.accepted = 1 then 0 else 1 end)`.as("rejected"),
+    ])
+    .groupBy(["a.member_id", "a.audited_by", "m.name"])
+    .execute();
   const per_day = rows.map((r) => ({ day: dayOf(Number(r.day)), type: r.type, project: r.project, approved: Number(r.approved), rejected: Number(r.rejected) }));
   return {
     range: { start: new Date(start).toISOString(), end: new Date(end).toISOString() },
@@ -77,7 +89,21 @@ export async function auditStats(db: Db, scope: Scope, q: AuditStatsQuery): Prom
       rejected: per_day.reduce((s, r) => s + r.rejected, 0),
     },
     per_day,
+    by_reviewer: mergeReviewers(reviewers).sort((a, b) => b.approved + b.rejected - (a.approved + a.rejected) || a.reviewer.localeCompare(b.reviewer)),
   };
+}
+
+/** One row per member (whatever name was recorded then), one per API key prefix. */
+function mergeReviewers(rows: { member_id: string | null; audited_by: string; member_name: string | null; approved: number; rejected: number }[]): AuditStats["by_reviewer"] {
+  const byKey = new Map<string, AuditStats["by_reviewer"][number]>();
+  for (const r of rows) {
+    const key = r.member_id ? `m:${r.member_id}` : `k:${r.audited_by}`;
+    const entry = byKey.get(key) ?? { reviewer: r.member_name ?? r.audited_by, member_id: r.member_id, approved: 0, rejected: 0 };
+    entry.approved += Number(r.approved);
+    entry.rejected += Number(r.rejected);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()];
 }
 
 export function registerAuditRoutes(v1: FastifyInstance, db: Db, urls: PublicUrls): void {
@@ -87,18 +113,22 @@ export function registerAuditRoutes(v1: FastifyInstance, db: Db, urls: PublicUrl
     const parsed = AuditBody.safeParse(Buffer.isBuffer(req.body) ? {} : req.body);
     if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.body));
     if (row.status !== "completed") throw new ApiError(400, `task ${row.id} is ${row.status}; only completed tasks can be audited`);
-    await db
-      .insertInto("audits")
-      .values({
-        task_id: row.id,
-        account_id: scope.accountId,
-        mode: scope.mode,
-        accepted: parsed.data.accepted ? 1 : 0,
-        comments: parsed.data.comments,
-        audited_at: Date.now(),
-        audited_by: req.principal.keyPrefix,
-      })
-      .execute();
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("audits")
+        .values({
+          task_id: row.id,
+          account_id: scope.accountId,
+          mode: scope.mode,
+          accepted: parsed.data.accepted ? 1 : 0,
+          comments: parsed.data.comments,
+          audited_at: Date.now(),
+          audited_by: req.principal.actor,
+          member_id: req.principal.member?.id ?? null,
+        })
+        .execute();
+      await recordActivity(tx, req, { action: parsed.data.accepted ? "approved" : "rejected", taskId: row.id, detail: parsed.data.comments });
+    });
     return (await getWireTask(db, scope, row.id, urls))!;
   });
 

@@ -7,6 +7,7 @@ import { scopeOf } from "../http/tasks";
 import type { PublicUrls } from "../hosted-urls";
 import { resendCallback } from "./outbox";
 import { findTaskOr404 } from "./task-lookup";
+import { recordActivity } from "../members/activity";
 
 // The callback log of a task and the dashboard's Resend Callback.
 
@@ -45,6 +46,7 @@ export function registerCallbackRoutes(v1: FastifyInstance, db: Db, urls: Public
     }
     if (!row.callback_url) throw new ApiError(400, `task ${row.id} has no callback_url`);
     await resendCallback(db, row);
+    await recordActivity(db, req, { action: "callback resent", taskId: row.id, detail: row.callback_url });
     onQueued();
     return (await getWireTask(db, scope, row.id, urls))!;
   });

@@ -12,6 +12,7 @@ import type { FileStore } from "./files";
 import { finishTask } from "./outbox";
 import { validateResponse } from "./validate-response";
 import { findTaskOr404 } from "./task-lookup";
+import { recordActivity } from "../members/activity";
 
 // `POST /v1/task/:id/complete {response}`: a person's answer to a pending task. It must pass the
 // same validator the test-mode generator is proved against; the first violations are named.
@@ -41,6 +42,7 @@ export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileSt
       const now = await getTaskRow(db, scope, row.id);
       throw new ApiError(409, `task ${row.id} is already ${now?.status ?? "finished"}; only pending tasks can be completed`);
     }
+    await recordActivity(db, req, { action: "completed", taskId: row.id });
     onFinished(done);
     return (await getWireTask(db, scope, row.id, files.urls))!;
   });

@@ -34,22 +34,24 @@ function toEml(m: ReturnType<typeof message>): string {
   ].join("\r\n");
 }
 
+/** SMTP_URL without its `?from=` (the sender, else `fallbackFrom`); url is null without SMTP_URL. */
+export function smtpSettings(config: Config, fallbackFrom: string): { url: string | null; from: string } {
+  if (!config.smtpUrl) return { url: null, from: fallbackFrom };
+  const u = new URL(config.smtpUrl);
+  const from = u.searchParams.get("from") ?? fallbackFrom;
+  u.searchParams.delete("from");
+  return { url: u.toString(), from };
+}
+
 export class CallbackMailer {
   private transport: Transporter | null = null;
   private readonly from: string;
   private readonly smtpUrl: string | null;
 
   constructor(private readonly config: Config) {
-    let from = "Scale Workbench <callbacks@localhost>";
-    let smtpUrl: string | null = null;
-    if (config.smtpUrl) {
-      const u = new URL(config.smtpUrl);
-      from = u.searchParams.get("from") ?? from;
-      u.searchParams.delete("from");
-      smtpUrl = u.toString();
-    }
-    this.from = from;
-    this.smtpUrl = smtpUrl;
+    const smtp = smtpSettings(config, "Scale Workbench <callbacks@localhost>");
+    this.from = smtp.from;
+    this.smtpUrl = smtp.url;
   }
 
   async send(to: string, taskId: string, jobId: number, body: string): Promise<MailOutcome> {

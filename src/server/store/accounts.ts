@@ -1,13 +1,19 @@
 import type { Db } from "./db";
-import type { Mode } from "./schema";
+import type { Mode, Role } from "./schema";
 import { hashKey, newObjectId, newSecret } from "./ids";
 
+/** Who a request acts as: an API key (the account's admin) or a signed-in member. */
 export interface Principal {
   accountId: string;
   mode: Mode;
-  keyId: string;
-  /** Printable identity of the key, for audit trails: its prefix, never the key. */
-  keyPrefix: string;
+  role: Role;
+  /** The API key used, when one was. */
+  keyId: string | null;
+  /** Who, as recorded in audits and activity: the member's name, or the key's prefix (never the key). */
+  actor: string;
+  member: { id: string; name: string; email: string } | null;
+  /** The member's console session, with the token state-changing requests must echo. */
+  session: { id: string; csrfToken: string } | null;
 }
 
 export function modeOfKey(key: string): Mode | null {
@@ -60,7 +66,8 @@ export async function findPrincipal(db: Db, key: string): Promise<Principal | nu
     .where("key_hash", "=", hashKey(key))
     .where("revoked_at", "is", null)
     .executeTakeFirst();
-  return row ? { accountId: row.account_id, mode: row.mode, keyId: row.id, keyPrefix: row.key_prefix } : null;
+  if (!row) return null;
+  return { accountId: row.account_id, mode: row.mode, role: "admin", keyId: row.id, actor: row.key_prefix, member: null, session: null };
 }
 
 export async function revokeKey(db: Db, key: string): Promise<boolean> {

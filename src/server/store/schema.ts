@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 // Table types for Kysely. Times are epoch milliseconds (integers sort and index well in both
 // SQLite and PostgreSQL); JSON columns hold text.
@@ -101,6 +101,8 @@ export interface AuditsTable {
   comments: string;
   audited_at: number;
   audited_by: string;
+  /** The member who audited; null (or left out) when an API key did. */
+  member_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TaskAttachmentsTable {
@@ -126,6 +128,61 @@ export interface DataUpgradesTable {
   done_at: number;
 }
 
+export type Role = "admin" | "manager" | "reviewer" | "labeler";
+
+export interface MembersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  email: string;
+  role: Role;
+  password_hash: string | null;
+  created_at: number;
+  removed_at: number | null;
+}
+
+export interface MemberInvitesTable {
+  token_hash: string;
+  member_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface MemberSessionsTable {
+  id: string;
+  token_hash: string;
+  member_id: string;
+  account_id: string;
+  mode: Mode;
+  csrf_token: string;
+  user_agent: string;
+  ip: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<number>;
+  bucket: string;
+  at: number;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  account_id: string;
+  mode: Mode;
+  at: number;
+  member_id: string | null;
+  actor: string;
+  action: string;
+  task_id: string | null;
+  project: string | null;
+  detail: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -138,4 +195,9 @@ export interface Database {
   task_attachments: TaskAttachmentsTable;
   attachment_checks: AttachmentChecksTable;
   data_upgrades: DataUpgradesTable;
+  members: MembersTable;
+  member_invites: MemberInvitesTable;
+  member_sessions: MemberSessionsTable;
+  sign_in_failures: SignInFailuresTable;
+  activity: ActivityTable;
 }

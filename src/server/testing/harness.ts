@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config";
 import { startServer } from "../main";
+import type { Db } from "../store/db";
+import type { FastifyInstance } from "fastify";
 
 // API tests talk HTTP to a real server on an ephemeral port with a real database file.
 
@@ -11,6 +13,11 @@ export interface TestServer {
   dataDir: string;
   testKey: string;
   liveKey: string;
+  /** The server's database, for tests that set up members (see testing/members.ts). */
+  db: Db;
+  app: FastifyInstance;
+  /** The first admin's one-time set-password token (null when the data dir was not fresh). */
+  adminInviteToken: string | null;
   /** fetch against the server with a key (Basic auth, key as user name). */
   api(pathname: string, init?: RequestInit & { key?: string | null; json?: unknown; form?: string }): Promise<Response>;
   stop(): Promise<void>;
@@ -32,6 +39,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DEMO_DATA: "0",
     DIST_DIR: path.join(dataDir, "no-dist"),
     RATE_LIMIT_PER_MINUTE: "0",
+    // Cheap password hashes: tests hash many; the cost is stored with each hash either way.
+    PASSWORD_SCRYPT_N: "1024",
     ...env,
     DATA_DIR: dataDir,
     SCALE_TEST_KEY: testKey,
@@ -44,6 +53,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     dataDir,
     testKey,
     liveKey,
+    db: server.db,
+    app: server.app,
+    adminInviteToken: server.firstAdmin?.token ?? null,
     api(pathname, init = {}) {
       const { key = testKey, json, form, ...rest } = init;
       const headers = new Headers(rest.headers);

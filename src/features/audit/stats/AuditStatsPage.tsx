@@ -9,6 +9,7 @@ import { AuditTabs } from "../AuditTabs";
 import type { StatsGrouping } from "../search";
 import { approvalRate, breakdown, dailyRates, dailyTotals, groupTotals } from "./aggregate";
 import { BreakdownTable } from "./BreakdownTable";
+import { ReviewerTable } from "./ReviewerTable";
 import { DecisionsChart } from "./DecisionsChart";
 import { RateChart, type RateSeries } from "./RateChart";
 import { GroupToggle } from "./GroupToggle";
@@ -86,6 +87,9 @@ function StatsView({ stats, range, by }: { stats: AuditStats; range: DayRange; b
       </Section>
       <Section title="By type and project">
         <BreakdownTable rows={view.table} />
+      </Section>
+      <Section title="By reviewer">
+        <ReviewerTable rows={stats.by_reviewer} />
       </Section>
     </div>
   );

@@ -10,6 +10,7 @@ import { StatusBadge } from "../ui/StatusBadge";
 import { Timestamp } from "../ui/Timestamp";
 import { ErrorNotice, Loading } from "../ui/states";
 import { AuditHistory } from "./AuditHistory";
+import { ActivityList } from "./ActivityList";
 import { CallbackLog } from "./CallbackLog";
 import { canvasImageOf, CanvasSlot } from "./CanvasSlot";
 import { Instruction } from "./Instruction";
@@ -85,6 +86,7 @@ function TaskDetail({ task }: { task: Task }) {
           </Section>
           <CallbackLog task={task} />
           <AuditHistory task={task} />
+          <ActivityList task={task} />
         </div>
       </div>
     </>

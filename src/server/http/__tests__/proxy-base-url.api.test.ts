@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, upstreamBase } from "../../config";
 import { startTestServer } from "../../testing/harness";
+import { signInAs } from "../../testing/members";
 
 // SCALE_API_URL is taken with or without the `/v1` the official clients' base URL ends in: the
 // proxy appends the request's own /v1/... either way, so nothing ends up at /v1/v1/...
@@ -28,8 +29,9 @@ describe("SCALE_API_URL", () => {
     for (const given of [upstreamUrl, `${upstreamUrl}/`, `${upstreamUrl}/v1`, `${upstreamUrl}/v1/`]) {
       const proxy = await startTestServer({ SCALE_API_URL: given, SCALE_API_KEY: "live_server" });
       try {
+        const member = await signInAs(proxy, "reviewer");
         seen.length = 0;
-        const res = await proxy.api("/v1/tasks?limit=1", { key: null });
+        const res = await member.api("/v1/tasks?limit=1");
         expect(res.status, given).toBe(200);
         expect(seen).toEqual(["/v1/tasks?limit=1"]);
       } finally {
@@ -41,9 +43,24 @@ describe("SCALE_API_URL", () => {
   it("keeps a path prefix in front of /v1", async () => {
     const proxy = await startTestServer({ SCALE_API_URL: `${upstreamUrl}/gateway/v1`, SCALE_API_KEY: "live_server" });
     try {
+      const member = await signInAs(proxy, "reviewer");
       seen.length = 0;
-      expect((await proxy.api("/v1/tasks", { key: null })).status).toBe(200);
+      expect((await member.api("/v1/tasks")).status).toBe(200);
       expect(seen).toEqual(["/gateway/v1/tasks"]);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it("answers 401 to a request with neither a session nor a key, and forwards nothing", async () => {
+    const proxy = await startTestServer({ SCALE_API_URL: upstreamUrl, SCALE_API_KEY: "live_server" });
+    try {
+      seen.length = 0;
+      const anonymous = await proxy.api("/v1/tasks?limit=1", { key: null });
+      expect(anonymous.status).toBe(401);
+      const created = await proxy.api("/v1/task/annotation", { key: null, json: { attachment: "x" } });
+      expect(created.status).toBe(401);
+      expect(seen).toEqual([]);
     } finally {
       await proxy.stop();
     }

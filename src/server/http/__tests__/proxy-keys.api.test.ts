@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task, TaskList } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 import { validBodies } from "../../testing/fixtures";
+import { signInAs } from "../../testing/members";
 
 const exec = promisify(execFile);
 
@@ -15,7 +16,7 @@ let proxy: TestServer;
 beforeAll(async () => {
   upstream = await startTestServer();
   // A second instance whose /v1 goes to the first: keys of the first work through it, and
-  // requests without a key use the server-side key.
+  // signed-in members of the second use the server-side key.
   proxy = await startTestServer({ SCALE_API_URL: upstream.url, SCALE_API_KEY: upstream.liveKey });
 });
 afterAll(async () => {
@@ -37,13 +38,39 @@ describe("the /v1 proxy (SCALE_API_URL)", () => {
     expect(Task.parse(await viaForm.json()).params).toMatchObject({ categories: ["big", "small"] });
   });
 
-  it("uses the server-side key when the browser sends none, and never reveals it", async () => {
-    const res = await proxy.api("/v1/tasks?limit=1", { key: null });
-    expect(res.status).toBe(200);
-    TaskList.parse(await res.json());
+  it("uses the server-side key for a signed-in member, never for an anonymous request, and never reveals it", async () => {
+    const before = TaskList.parse(await (await upstream.api("/v1/tasks", { key: upstream.liveKey })).json()).total;
+    const anonymous = await proxy.api("/v1/task/annotation", { json: validBodies.annotation, key: null });
+    expect(anonymous.status).toBe(401);
+    expect((await proxy.api("/v1/tasks?limit=1", { key: null })).status).toBe(401);
+
+    const reviewer = await signInAs(proxy, "reviewer");
+    const list = await reviewer.api("/v1/tasks?limit=1");
+    expect(list.status).toBe(200);
+    TaskList.parse(await list.json());
+    // Roles apply before anything is forwarded: a reviewer may not create.
+    const refused = await reviewer.api("/v1/task/annotation", { json: validBodies.annotation });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toContain("reviewer");
+    expect(TaskList.parse(await (await upstream.api("/v1/tasks", { key: upstream.liveKey })).json()).total).toBe(before);
+
+    const manager = await signInAs(proxy, "manager");
+    const made = await manager.api("/v1/task/annotation", { json: validBodies.annotation });
+    expect(made.status).toBe(200);
+    const task = Task.parse(await made.json());
+    expect((await upstream.api(`/v1/task/${task.task_id}`, { key: upstream.liveKey })).status).toBe(200);
+
     const config = await (await fetch(`${proxy.url}/console-api/config`)).json();
-    expect(config).toEqual({ api: upstream.url, server_key: true });
+    expect(config).toEqual({ api: upstream.url, server_key: true, key_sign_in: true });
     expect(JSON.stringify(config)).not.toContain(upstream.liveKey);
+  });
+
+  it("signs the console in with a key the upstream accepts, as the admin; refuses one it doesn't", async () => {
+    const me = await proxy.api("/console-api/me", { key: upstream.testKey });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ kind: "key", role: "admin", mode: "test" });
+    expect((await proxy.api("/console-api/me", { key: "test_not_upstream_either" })).status).toBe(401);
+    expect((await proxy.api("/console-api/members", { key: "live_not_upstream_either" })).status).toBe(401);
   });
 
   it("passes the upstream's errors through and forwards nothing outside /v1", async () => {
