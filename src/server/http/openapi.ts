@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   Account,
+  ActivityList,
   AccountUpdate,
   AuditBody,
   AuditList,
@@ -77,6 +78,7 @@ export function operations(): Record<string, Record<string, Operation>> {
     "/v1/task/{id}/resendCallback": { post: { summary: "Send a task's callback again", pathParams: TASK_ID, response: Task } },
     "/v1/task/{id}/audit": { post: { summary: "Approve or reject a completed task", pathParams: TASK_ID, body: AuditBody, response: Task } },
     "/v1/task/{id}/audits": { get: { summary: "The audit history of a task", pathParams: TASK_ID, response: AuditList } },
+    "/v1/task/{id}/activity": { get: { summary: "Who did what to a task, oldest first", pathParams: TASK_ID, response: ActivityList } },
     "/v1/tasks": { get: { summary: "List tasks, newest first", query: TaskListQuery, response: TaskList } },
     "/v1/tasks/export": {
       get: {

@@ -57,18 +57,17 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     const row = TASK_ID.test(id) ? await getTaskRow(db, scope, id) : undefined;
     if (!row) throw noTask(id);
     // Conditional update: a task completed between the read and the write stays completed.
-    const result = await db
-      .updateTable("tasks")
-      .set({ status: "canceled" })
-      .where("id", "=", id)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
+    // The cancellation and who made it are written together.
+    const result = await db.transaction().execute(async (tx) => {
+      const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) await recordActivity(tx, req, { action: "canceled", taskId: id });
+      return r;
+    });
     if (Number(result.numUpdatedRows) === 0) {
       const now = await getTaskRow(db, scope, id);
       // The docs: cancelling a task that is not pending answers 500.
       throw new ApiError(500, `task ${id} is ${now?.status ?? row.status}; only pending tasks can be canceled`);
     }
-    await recordActivity(db, req, { action: "canceled", taskId: id });
     return (await getWireTask(db, scope, id, urls))!;
   });
 
@@ -79,8 +78,10 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     if (!row) throw noTask(id);
     const parsed = Metadata.safeParse(req.body);
     if (!parsed.success) throw badRequest("metadata: the body must be a JSON object, the task's new metadata");
-    await db.updateTable("tasks").set({ metadata: JSON.stringify(parsed.data) }).where("id", "=", id).execute();
-    await recordActivity(db, req, { action: "metadata changed", taskId: id });
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable("tasks").set({ metadata: JSON.stringify(parsed.data) }).where("id", "=", id).execute();
+      await recordActivity(tx, req, { action: "metadata changed", taskId: id });
+    });
     return (await getWireTask(db, scope, id, urls))!;
   });
 

@@ -40,6 +40,8 @@ export const ENDPOINT_ACCESS = {
   "GET /v1/audits/stats": REVIEW,
   "GET /v1/stats": REVIEW,
   "POST /v1/files": MANAGE,
+  // The API's description is public, like its docs.
+  "GET /v1/openapi.json": "public",
   // The console's own endpoints.
   "GET /console-api/config": "public",
   "POST /console-api/sign-in": "public",

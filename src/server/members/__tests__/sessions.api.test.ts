@@ -271,5 +271,15 @@ describe("activity", () => {
     const keyed = ActivityList.parse(await (await server.api(`/v1/task/${viaKey.task_id}/activity`, { key: server.liveKey })).json()).activity;
     // API clients create in bulk: creations are recorded for console members only.
     expect(keyed).toEqual([expect.objectContaining({ action: "metadata changed", member_id: null, actor: `API key ${server.liveKey.slice(0, 12)}…` })]);
+
+    // A text attachment is never fetched, so the live task stays pending and can be cancelled.
+    const text = { ...validBodies.categorization, attachment_type: "text", attachment: "Acme Inc." };
+    const pending = Task.parse(await (await manager.api("/v1/task/categorization", { json: text })).json());
+    expect((await manager.api(`/v1/task/${pending.task_id}/cancel`, { method: "POST" })).status).toBe(200);
+    const cancelled = ActivityList.parse(await (await manager.api(`/v1/task/${pending.task_id}/activity`)).json()).activity;
+    expect(cancelled.map((a) => [a.actor, a.action])).toEqual([["Max Manager", "created"], ["Max Manager", "canceled"]]);
+    // A refused cancel (not pending any more) records nothing.
+    expect((await manager.api(`/v1/task/${pending.task_id}/cancel`, { method: "POST" })).status).toBe(500);
+    expect(ActivityList.parse(await (await manager.api(`/v1/task/${pending.task_id}/activity`)).json()).activity).toHaveLength(2);
   });
 });
