@@ -7,6 +7,7 @@ import { ErrorNotice, Instruction, Loading, PageHeader, plural, Section } from "
 import { AuditTabs } from "../AuditTabs";
 import type { AuditContext } from "../commands";
 import { ParamsView } from "../reuse";
+import { rememberQueue } from "../lastQueue";
 import { DEFAULT_SAMPLE_SIZE, sampleIds, sampleParam } from "../search";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTaskView } from "./AuditTaskView";
@@ -38,6 +39,9 @@ function AuditQueueView({ filters }: { filters: AuditSampleFilters }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const ids = sampleIds(search.sample);
+  useEffect(() => {
+    if (search.sample) rememberQueue(search);
+  }, [search]);
   // Back to the previous sample is one step back in history; a new one is a new entry.
   const drawAgain = () => void navigate({ search: (prev) => ({ ...prev, task: undefined, sample: undefined, pos: undefined }) });
   return (
