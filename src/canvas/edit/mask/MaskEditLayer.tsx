@@ -37,7 +37,12 @@ function FollowCurrentLabel({ session }: { session: MaskSession }) {
       if (label === null || session.activeClass()?.label === label) return;
       if (!session.selectLabel(label)) editor.getState().notify(`"${label}" is not one of this task's labels`, "error");
     };
-    follow(editor.getState().currentLabel);
+    // No current label yet: the class the session paints is it (the toolbar shows it).
+    const current = editor.getState().currentLabel;
+    if (current === null) {
+      const active = session.activeClass();
+      if (active) editor.getState().setCurrentLabel(active.label);
+    } else follow(current);
     return editor.subscribe((s, prev) => {
       if (s.currentLabel !== prev.currentLabel) follow(s.currentLabel);
     });

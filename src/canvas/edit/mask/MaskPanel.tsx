@@ -133,19 +133,35 @@ function MaskPanelBody({ session }: { session: MaskSession }) {
         <input type="checkbox" checked={highlight} onChange={(e) => session.setHighlightUnlabeled(e.target.checked)} />
         Highlight unlabeled pixels
       </label>
-      <button type="button" className={css.smallBtn} disabled={unlabeled === 0} onClick={() => fillAll(ctx, session)}>
+      <button type="button" className={css.smallBtn} aria-disabled={unlabeled === 0} onClick={() => fillAll(ctx, session)}>
         Fill all unlabeled with {session.activeClass() ? className(session.activeClass()!) : "…"}
       </button>
 
       {upload && (
         <>
           <div className={css.sectionTitle}>Masks</div>
-          <button type="button" className={css.smallBtn} disabled={save.status === "saving"} onClick={() => void session.save(upload)}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus, and the
+              editor's shortcuts (undo) would stop reaching the canvas. */}
+          <button
+            type="button"
+            className={css.smallBtn}
+            aria-disabled={save.status === "saving"}
+            onClick={() => save.status !== "saving" && void session.save(upload)}
+          >
             {save.status === "saving" ? "Encoding and uploading…" : "Save masks (upload PNGs)"}
           </button>
           {save.status === "saved" && (
             <div className={css.muted} data-testid="mask-saved">
-              Saved{save.pixelsVersion !== pixelsVersion ? " (edited since: save again)" : ""}. <a href={save.response.annotations.combined.indexedImage}>Indexed PNG</a>
+              Saved{save.pixelsVersion !== pixelsVersion ? " (edited since: save again)" : ""}.{" "}
+              <a href={save.response.annotations.combined.indexedImage} target="_blank" rel="noreferrer">
+                Indexed PNG
+              </a>
+              <details>
+                <summary>Response JSON</summary>
+                <pre className={css.json} data-testid="mask-response">
+                  {JSON.stringify(save.response, null, 2)}
+                </pre>
+              </details>
             </div>
           )}
           {save.status === "error" && (
