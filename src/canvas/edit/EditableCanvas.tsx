@@ -48,6 +48,10 @@ export interface EditableCanvasProps {
   onFrame?: (stats: FrameStats) => void;
 }
 
+/** Documents up to this many objects are validated on every change; bigger ones after a pause. */
+const SYNC_VALIDATION_MAX = 300;
+const DEFERRED_VALIDATION_MS = 250;
+
 /** The canvas in edit mode: parses the params (refusing invalid ones, as the API would), then edits. */
 export function EditableCanvas(props: EditableCanvasProps) {
   const parsed = useMemo(() => editorParams(props.taskType, props.params), [props.taskType, props.params]);
@@ -159,6 +163,9 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     () =>
       editor.subscribe((s, prev) => {
         if (s.draft === prev.draft) return;
+        // A commit changes the document too: the objects return to the static layer with the
+        // new scene (the effect below), in one static redraw rather than two.
+        if (s.draft === null && s.document !== prev.document) return;
         const ids = s.draft?.mode === "edit" ? s.draft.objects.map((o) => o.id) : [];
         const current = store.getState().detachedIds;
         if (ids.length === current.size && ids.every((id) => current.has(id))) return;
@@ -183,17 +190,30 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     if (hidden !== layersHidden) store.getState().toggleSource("layer");
   }, [layersHidden, store]);
   useEffect(() => {
+    if (store.getState().detachedIds.size > 0 && !editor.getState().draft) store.getState().setDetached(new Set());
     renderer.invalidate("static");
     renderer.invalidate("overlay");
-  }, [index, renderer]);
+  }, [index, renderer, store, editor]);
 
   // The image size, once known, bounds the geometry for the validator too.
   const imageSize = image.status === "loaded" ? { width: image.width, height: image.height } : null;
   const validationParams = useMemo(() => ({ ...params, image: imageSize }), [params, imageSize?.width, imageSize?.height]); // eslint-disable-line react-hooks/exhaustive-deps
-  const validation = useMemo(() => validateDocument(validationParams, document), [validationParams, document]);
+  // Validating thousands of objects takes tens of milliseconds: small documents are checked at
+  // once, big ones once the edits pause, so the frame that ends a gesture stays short.
+  const [validation, setValidation] = useState<EditorValidation>(() => validateDocument(validationParams, document));
   useEffect(() => {
-    callbacks.current.onChange?.(toWireResponse(document), validation);
-  }, [document, validation]);
+    const run = () => {
+      const v = validateDocument(validationParams, document);
+      setValidation(v);
+      callbacks.current.onChange?.(toWireResponse(document), v);
+    };
+    if (document.objects.length <= SYNC_VALIDATION_MAX) {
+      run();
+      return;
+    }
+    const t = window.setTimeout(run, DEFERRED_VALIDATION_MS);
+    return () => window.clearTimeout(t);
+  }, [validationParams, document]);
 
   const zoomTo = useCallback(
     (id: string) => {
@@ -229,6 +249,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
                   pointerDelegate={pointerDelegate}
                   overlay={<EditOverlay errorIds={validation.objectIds} />}
                   maskLayer={MaskLayer ? <MaskLayer /> : undefined}
+                  refitOnSceneChange={false}
                 />
                 <EditSidePanel validation={validation} onZoomTo={zoomTo} />
               </div>
