@@ -80,7 +80,8 @@ function RasterLayer({ session }: { session: MaskSession }) {
       runtime.renderer.invalidate("mask");
     });
     const offLabels = canvasStore.subscribe((s, prev) => {
-      if (s.hiddenLabels === prev.hiddenLabels) return;
+      // Recolouring costs a pass over every pixel: only when the hidden labels really change.
+      if (s.hiddenLabels === prev.hiddenLabels || sameSet(s.hiddenLabels, prev.hiddenLabels)) return;
       palette();
       painter.paint(null);
       runtime.renderer.invalidate("mask");
@@ -111,6 +112,12 @@ function RasterLayer({ session }: { session: MaskSession }) {
       <KonvaImage image={painter.canvas} width={session.raster.width} height={session.raster.height} listening={false} />
     </Layer>
   );
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
 }
 
 const BRUSH_TOOLS = new Set(["brush", "eraser"]);
