@@ -78,7 +78,9 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const [editor] = useState<EditorStore>(() => {
     const annotations = (props.response as { annotations?: unknown } | undefined)?.annotations;
     const document = kind && Array.isArray(annotations) ? documentFromWire(kind, annotations).document : undefined;
-    return createEditorStore({ document, tool: tools[1]?.id ?? tools[0]?.id ?? "select" });
+    // Vector types start with their create tool (after select); segmentation with its first tool, the brush.
+    const first = kind === null ? tools[0] : (tools[1] ?? tools[0]);
+    return createEditorStore({ document, tool: first?.id ?? "select" });
   });
   const document = useEditorValue(editor, (s) => s.document);
   const layersHidden = useEditorValue(editor, (s) => s.layersHidden);
