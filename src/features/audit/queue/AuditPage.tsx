@@ -51,7 +51,6 @@ function AuditQueueView({ filters }: { filters: AuditSampleFilters }) {
         <SampleDraw
           filters={filters}
           firstTaskId={search.task}
-          onDrawAgain={drawAgain}
           // The drawn sample replaces the address without a sample, so Back skips the draw.
           onDrawn={(taskIds) => void navigate({ search: (prev) => ({ ...prev, sample: sampleParam(taskIds), pos: undefined }), replace: true })}
         />
@@ -74,12 +73,10 @@ function SampleDraw({
   filters,
   firstTaskId,
   onDrawn,
-  onDrawAgain,
 }: {
   filters: AuditSampleFilters;
   firstTaskId: string | undefined;
   onDrawn: (taskIds: string[]) => void;
-  onDrawAgain: () => void;
 }) {
   const sample = useAuditSample(filters);
   const seed = useSeedTasks();
