@@ -123,7 +123,17 @@ const editBench = {
     }
     const staticRedrawsDuringDrag = frames.filter((f) => f.drawn.includes("static")).length - staticBefore;
     const commit = await untilStaticDrawn(() => pointer("pointerup", v0.x + 120, v0.y, 0));
-    return { drag: stats(samples), staticRedrawsDuringDrag, commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
+    await new Promise((r) => setTimeout(r, 1000));
+    // For comparison: a plain full redraw of the static layer (layers hidden with H), no edit.
+    const plain = await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: "h", bubbles: true, cancelable: true })));
+    return {
+      drag: stats(samples),
+      staticRedrawsDuringDrag,
+      commitMs: Number(commit.ms.toFixed(2)),
+      commitFrames: commit.frames,
+      plainStaticRedrawMs: Number(plain.ms.toFixed(2)),
+      plainFrames: plain.frames,
+    };
   },
 
   async createBox() {

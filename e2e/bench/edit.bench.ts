@@ -33,6 +33,7 @@ test("vector editing: vertex drag, its commit, and drawing a box among 12,000 ob
   line("vertex drag p95 frame (ms)", drag.drag.p95Ms);
   line("static layer redraws during the drag", drag.staticRedrawsDuringDrag, "(must be 0)");
   line("drag commit, until static redrawn (ms)", drag.commitMs, "(budget ≤ 50)");
+  line("plain static redraw, same scene (ms)", drag.plainStaticRedrawMs);
   line("create box frames", create.create.frames);
   line("create box median frame (ms)", create.create.medianMs);
   line("create box p95 frame (ms)", create.create.p95Ms, "(budget ≤ 33)");
