@@ -207,7 +207,8 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     const run = () => {
       const v = validateDocument(validationParams, document);
       setValidation(v);
-      callbacks.current.onChange?.(toWireResponse(document), v);
+      // Segmentation's response is the saved masks (its panel's Save), not a vector document.
+      if (kind !== null) callbacks.current.onChange?.(toWireResponse(document), v);
     };
     if (document.objects.length <= SYNC_VALIDATION_MAX) {
       run();
@@ -215,7 +216,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     }
     const t = window.setTimeout(run, DEFERRED_VALIDATION_MS);
     return () => window.clearTimeout(t);
-  }, [validationParams, document]);
+  }, [validationParams, document, kind]);
 
   const zoomTo = useCallback(
     (id: string) => {

@@ -93,14 +93,18 @@ function TryType({ type }: { type: EditableTaskType }) {
         <section>
           <h2>
             Wire response{" "}
-            {output && (
+            {output && type !== "segmentannotation" && (
               <span className={output.validation.ok ? css.ok : css.error} data-testid="wire-valid">
                 {output.validation.ok ? "valid" : `${output.validation.issues.length} problems`}
               </span>
             )}
           </h2>
           <pre className={css.json} data-testid="wire-json">
-            {output ? JSON.stringify(output.response, null, 2) : ""}
+            {type === "segmentannotation"
+              ? "A segmentation response is the uploaded masks: paint, then “Save masks” in the panel beside the canvas."
+              : output
+                ? JSON.stringify(output.response, null, 2)
+                : ""}
           </pre>
         </section>
       </div>
