@@ -84,10 +84,21 @@ test("unlabeled pixels are an error until filled, when allow_unlabeled is false"
   await page.getByRole("button", { name: /^star/ }).click();
   await canvas.drag({ x: 100, y: 100 }, { x: 300, y: 100 });
   await expect(page.getByRole("alert").filter({ hasText: "unlabeled but allow_unlabeled is false" })).toBeVisible();
+  // The error leads to the unlabeled pixels: a small region is zoomed in on.
+  const fitted = (await canvas.view()).scale;
+  await canvas.tool("Eraser");
+  await brushSize(page, 6);
+  await canvas.click({ x: 200, y: 100 }); // a 6 px hole in the stroke
+  await canvas.tool("Fill unlabeled");
+  await page.getByRole("button", { name: /^star/ }).click();
+  await canvas.click({ x: 800, y: 600 }); // the big region around the stroke: only the hole is left
+  await page.getByRole("button", { name: "Show next unlabeled area" }).click();
+  await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(fitted * 2);
+  await page.getByRole("button", { name: "Fit" }).click();
   await page.getByRole("button", { name: /Save masks/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: /this task needs every pixel labelled/ })).toBeVisible();
 
-  // Fill the rest with sky (fill tool, Shift+click: every unlabeled pixel), then save.
+  // Fill what is left (the hole) with sky (Shift+click: every unlabeled pixel), then save.
   await page.getByRole("button", { name: /^sky/ }).click();
   await canvas.tool("Fill unlabeled");
   await canvas.click({ x: 600, y: 600 }, ["Shift"]);
@@ -96,8 +107,9 @@ test("unlabeled pixels are an error until filled, when allow_unlabeled is false"
   const saved = await saveAndRead(page);
   const sky = (saved.response.labelMapping.sky as { index: number }).index;
   const star = (saved.response.labelMapping.star as { index: number }).index;
-  expect(saved.at({ x: 200, y: 100 })).toBe(star);
-  expect(saved.at({ x: 600, y: 600 })).toBe(sky);
+  expect(saved.at({ x: 150, y: 100 })).toBe(star); // the stroke
+  expect(saved.at({ x: 600, y: 600 })).toBe(star); // filled around it
+  expect(saved.at({ x: 200, y: 100 })).toBe(sky); // the hole, filled last
 });
 
 test("instances: a new instance paints with its own index", async ({ page }) => {
