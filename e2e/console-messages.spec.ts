@@ -159,6 +159,12 @@ test("the audit sample and position survive a reload, and a shared link opens th
   await page.goBack();
   await expect(page.getByTestId("audit-task-id")).toHaveText(third ?? "");
 
+  // Over to the stats and back with the tabs: the same place too.
+  await page.getByRole("link", { name: "Stats" }).click();
+  await expect(page.getByTestId("audit-totals")).toBeVisible();
+  await page.getByRole("link", { name: "Review queue" }).click();
+  await expect(page.getByTestId("audit-task-id")).toHaveText(third ?? "");
+
   // Someone else opening the link reviews the same sample at the same task.
   const other = await browser.newPage();
   await other.goto(`${url}#key=${LIVE_KEY}`);

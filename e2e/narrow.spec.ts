@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
+const TEST_KEY = process.env.E2E_TEST_KEY ?? "";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -32,12 +33,12 @@ async function overflowOf(page: Page): Promise<string[]> {
 
 async function signIn(page: Page) {
   await page.goto(`/#key=${LIVE_KEY}`);
-  await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Menu", exact: true })).toBeVisible();
 }
 
 test("the navigation is a menu: opens, moves focus into it, closes with Esc and after a link", async ({ page }) => {
   await signIn(page);
-  const menu = page.getByRole("button", { name: "Menu" });
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(nav.getByRole("link", { name: "Tasks" })).toBeHidden();
@@ -107,5 +108,11 @@ test("no main page is wider than a phone's screen", async ({ page }) => {
     await page.waitForLoadState("networkidle");
     for (const p of await overflowOf(page)) problems.push(`${path}: ${p}`);
   }
+  // The test-mode banner wraps instead of overflowing.
+  await page.goto(`/tasks#key=${TEST_KEY}`);
+  await expect(page.getByText("TEST MODE", { exact: true })).toBeVisible();
+  for (const p of await overflowOf(page)) problems.push(`/tasks in test mode: ${p}`);
+  const banner = await page.getByRole("status").filter({ hasText: "TEST MODE" }).evaluate((el) => el.scrollHeight <= el.clientHeight);
+  expect(banner, "the banner's text fits in it").toBe(true);
   expect(problems).toEqual([]);
 });

@@ -24,6 +24,7 @@ export function CanvasStage({
   pointerDelegate,
   overlay,
   maskLayer,
+  refitOnSceneChange = true,
 }: {
   image: ImageState;
   stageRef: RefObject<HTMLDivElement | null>;
@@ -33,6 +34,8 @@ export function CanvasStage({
   overlay?: ReactNode;
   /** Edit mode: an editable mask layer in place of the view mask layers. */
   maskLayer?: ReactNode;
+  /** Fit again when the scene changes (view mode); an editor keeps the user's zoom across edits. */
+  refitOnSceneChange?: boolean;
 }) {
   const store = useCanvasStoreApi();
   const { scene, index } = useCanvasRuntime();
@@ -78,7 +81,7 @@ export function CanvasStage({
     if (s.imageSize) s.setView(fitImage(s.imageSize, s.viewport, FIT_PADDING_PX));
     // Until the image arrives (or if it never does), show the annotations rather than a corner.
     else if (index.objects.length > 0) s.setView(fitRect(sceneExtent(index), s.viewport, FIT_PADDING_PX, 1));
-  }, [hasViewport, store, index]);
+  }, [hasViewport, store, refitOnSceneChange ? index : null]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className={styles.stageColumn}>

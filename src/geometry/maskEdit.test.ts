@@ -7,12 +7,14 @@ import {
   fillAllUnlabeled,
   fillPolygon,
   fillUnlabeledAt,
+  nextUnlabeledRegion,
   patchBytes,
   runLengthDecode,
   runLengthEncode,
   stampSegment,
   StrokeCapture,
   unlabeledBounds,
+  unlabeledRegionAt,
   type IndexRaster,
 } from "./maskEdit";
 
@@ -209,5 +211,23 @@ describe("StrokeCapture", () => {
     const capture = new StrokeCapture(r);
     capture.add(stampSegment(r, 5, 5, 15, 15, 3, 2, capture.beforeWrite));
     expect(capture.finish()).toBeNull();
+  });
+});
+
+describe("unlabeled regions", () => {
+  it("walks the unlabeled regions in reading order, wrapping around", () => {
+    const r = createRaster(6, 4);
+    r.data.fill(1);
+    // Two regions: a 2x2 block at the top left and a single pixel at the bottom right.
+    for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1], [5, 3]]) r.data[y * 6 + x] = 0;
+    const first = nextUnlabeledRegion(r, -1)!;
+    expect(first.rect).toEqual({ x: 0, y: 0, width: 2, height: 2 });
+    expect(first.end).toBe(1 * 6 + 1);
+    const second = nextUnlabeledRegion(r, first.end)!;
+    expect(second.rect).toEqual({ x: 5, y: 3, width: 1, height: 1 });
+    expect(nextUnlabeledRegion(r, second.end)!.rect).toEqual(first.rect);
+    r.data.fill(1);
+    expect(nextUnlabeledRegion(r, -1)).toBeNull();
+    expect(unlabeledRegionAt(r, 0, 0)).toBeNull();
   });
 });

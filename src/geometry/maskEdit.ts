@@ -181,18 +181,20 @@ export function fillPolygon(r: IndexRaster, points: ArrayLike<number>, index: nu
   return dirty;
 }
 
-/**
- * Fills the 4-connected unlabeled region under (x, y) with `index`. Nothing happens on a
- * labelled pixel or outside the image. The region is found first (as row spans) so that
- * `beforeWrite` sees the exact rectangle before any pixel changes.
- */
-export function fillUnlabeledAt(r: IndexRaster, x: number, y: number, index: number, beforeWrite?: BeforeWrite): PixelRect | null {
+/** A 4-connected region of unlabeled pixels: its row spans (y, x0, x1 inclusive) and bounds. */
+export interface UnlabeledRegion {
+  spans: number[];
+  rect: PixelRect;
+}
+
+/** The 4-connected unlabeled region under (x, y), or null on a labelled pixel or outside. */
+export function unlabeledRegionAt(r: IndexRaster, x: number, y: number): UnlabeledRegion | null {
   const sx = Math.floor(x);
   const sy = Math.floor(y);
   const { width: w, height: h, data } = r;
-  if (index === 0 || sx < 0 || sy < 0 || sx >= w || sy >= h || data[sy * w + sx] !== 0) return null;
+  if (sx < 0 || sy < 0 || sx >= w || sy >= h || data[sy * w + sx] !== 0) return null;
   const seen = new Uint8Array(w * h);
-  const spans: number[] = []; // y, x0, x1 (inclusive) triples
+  const spans: number[] = [];
   const stack = [sx, sy];
   let minX = sx;
   let maxX = sx;
@@ -224,10 +226,38 @@ export function fillUnlabeledAt(r: IndexRaster, x: number, y: number, index: num
       }
     }
   }
-  const rect = { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 };
-  beforeWrite?.(rect);
-  for (let i = 0; i < spans.length; i += 3) data.fill(index, spans[i] * w + spans[i + 1], spans[i] * w + spans[i + 2] + 1);
-  return rect;
+  return { spans, rect: { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1 } };
+}
+
+/**
+ * Fills the 4-connected unlabeled region under (x, y) with `index`. Nothing happens on a
+ * labelled pixel or outside the image. The region is found first (as row spans) so that
+ * `beforeWrite` sees the exact rectangle before any pixel changes.
+ */
+export function fillUnlabeledAt(r: IndexRaster, x: number, y: number, index: number, beforeWrite?: BeforeWrite): PixelRect | null {
+  if (index === 0) return null;
+  const region = unlabeledRegionAt(r, x, y);
+  if (!region) return null;
+  beforeWrite?.(region.rect);
+  const { spans } = region;
+  for (let i = 0; i < spans.length; i += 3) r.data.fill(index, spans[i] * r.width + spans[i + 1], spans[i] * r.width + spans[i + 2] + 1);
+  return region.rect;
+}
+
+/**
+ * The next unlabeled region in reading order after pixel `after` (row-major index; -1 starts at
+ * the top left), wrapping around; null when every pixel has a label. `end` is the region's last
+ * pixel in reading order: pass it as the next `after` to walk on ("show the next unlabeled area").
+ */
+export function nextUnlabeledRegion(r: IndexRaster, after: number): (UnlabeledRegion & { end: number }) | null {
+  let start = r.data.indexOf(0, after + 1);
+  if (start < 0) start = r.data.indexOf(0);
+  if (start < 0) return null;
+  const region = unlabeledRegionAt(r, start % r.width, Math.floor(start / r.width));
+  if (!region) return null;
+  let end = start;
+  for (let i = 0; i < region.spans.length; i += 3) end = Math.max(end, region.spans[i] * r.width + region.spans[i + 2]);
+  return { ...region, end };
 }
 
 /** The bounding rectangle of the unlabeled pixels, or null when every pixel has a label. */

@@ -9,9 +9,10 @@ import { TaskCreateFields, TaskInstruction } from "./task";
  * also takes (the task's own fields, the params of the project's type) obeys the task's schema
  * for it, so a project never holds what a task would refuse (see `checkProjectParams`).
  */
-export const ProjectParams = z.looseObject({
-  instruction: TaskInstruction.optional(),
-});
+export const ProjectParams = z.looseObject(
+  { instruction: TaskInstruction.optional() },
+  { error: 'must be an object of params such as {"instruction": "…"} (a form sends params[instruction]=…)' },
+);
 export type ProjectParams = z.infer<typeof ProjectParams>;
 
 type Issues = Pick<z.RefinementCtx, "addIssue">;
@@ -92,8 +93,9 @@ export type ProjectCreate = z.output<typeof ProjectCreate>;
  * `{"params": {...}}` (the shape of project creation) is read as those params.
  */
 export function projectSetParamsSchema(type: TaskType) {
-  return z.looseObject({ patch: formBoolean.default(false) }).transform((body, ctx) => {
-    const { patch, ...raw } = body;
+  const body = z.looseObject({ patch: formBoolean.default(false) }, { error: 'the body must be the new params, such as {"instruction": "…"}' });
+  return body.transform((input, ctx) => {
+    const { patch, ...raw } = input;
     let given: Record<string, unknown> = raw;
     if (isPlainObject(raw.params)) {
       const { params, ...rest } = raw;

@@ -48,6 +48,10 @@ export interface EditableCanvasProps {
   onFrame?: (stats: FrameStats) => void;
 }
 
+/** Documents up to this many objects are validated on every change; bigger ones after a pause. */
+const SYNC_VALIDATION_MAX = 300;
+const DEFERRED_VALIDATION_MS = 250;
+
 /** The canvas in edit mode: parses the params (refusing invalid ones, as the API would), then edits. */
 export function EditableCanvas(props: EditableCanvasProps) {
   const parsed = useMemo(() => editorParams(props.taskType, props.params), [props.taskType, props.params]);
@@ -74,7 +78,9 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const [editor] = useState<EditorStore>(() => {
     const annotations = (props.response as { annotations?: unknown } | undefined)?.annotations;
     const document = kind && Array.isArray(annotations) ? documentFromWire(kind, annotations).document : undefined;
-    return createEditorStore({ document, tool: tools[1]?.id ?? tools[0]?.id ?? "select" });
+    // Vector types start with their create tool (after select); segmentation with its first tool, the brush.
+    const first = kind === null ? tools[0] : (tools[1] ?? tools[0]);
+    return createEditorStore({ document, tool: first?.id ?? "select" });
   });
   const document = useEditorValue(editor, (s) => s.document);
   const layersHidden = useEditorValue(editor, (s) => s.layersHidden);
@@ -159,6 +165,9 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     () =>
       editor.subscribe((s, prev) => {
         if (s.draft === prev.draft) return;
+        // A commit changes the document too: the objects return to the static layer with the
+        // new scene (the effect below), in one static redraw rather than two.
+        if (s.draft === null && s.document !== prev.document) return;
         const ids = s.draft?.mode === "edit" ? s.draft.objects.map((o) => o.id) : [];
         const current = store.getState().detachedIds;
         if (ids.length === current.size && ids.every((id) => current.has(id))) return;
@@ -183,17 +192,31 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     if (hidden !== layersHidden) store.getState().toggleSource("layer");
   }, [layersHidden, store]);
   useEffect(() => {
+    if (store.getState().detachedIds.size > 0 && !editor.getState().draft) store.getState().setDetached(new Set());
     renderer.invalidate("static");
     renderer.invalidate("overlay");
-  }, [index, renderer]);
+  }, [index, renderer, store, editor]);
 
   // The image size, once known, bounds the geometry for the validator too.
   const imageSize = image.status === "loaded" ? { width: image.width, height: image.height } : null;
   const validationParams = useMemo(() => ({ ...params, image: imageSize }), [params, imageSize?.width, imageSize?.height]); // eslint-disable-line react-hooks/exhaustive-deps
-  const validation = useMemo(() => validateDocument(validationParams, document), [validationParams, document]);
+  // Validating thousands of objects takes tens of milliseconds: small documents are checked at
+  // once, big ones once the edits pause, so the frame that ends a gesture stays short.
+  const [validation, setValidation] = useState<EditorValidation>(() => validateDocument(validationParams, document));
   useEffect(() => {
-    callbacks.current.onChange?.(toWireResponse(document), validation);
-  }, [document, validation]);
+    const run = () => {
+      const v = validateDocument(validationParams, document);
+      setValidation(v);
+      // Segmentation's response is the saved masks (its panel's Save), not a vector document.
+      if (kind !== null) callbacks.current.onChange?.(toWireResponse(document), v);
+    };
+    if (document.objects.length <= SYNC_VALIDATION_MAX) {
+      run();
+      return;
+    }
+    const t = window.setTimeout(run, DEFERRED_VALIDATION_MS);
+    return () => window.clearTimeout(t);
+  }, [validationParams, document, kind]);
 
   const zoomTo = useCallback(
     (id: string) => {
@@ -229,6 +252,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
                   pointerDelegate={pointerDelegate}
                   overlay={<EditOverlay errorIds={validation.objectIds} />}
                   maskLayer={MaskLayer ? <MaskLayer /> : undefined}
+                  refitOnSceneChange={false}
                 />
                 <EditSidePanel validation={validation} onZoomTo={zoomTo} />
               </div>

@@ -11,6 +11,17 @@ const KEY = "scale-workbench:edit-clipboard";
 /** Pasted copies land this far (image px) from their originals, so they don't hide them. */
 export const PASTE_OFFSET = 10;
 
+/** The last copy in this page, for when localStorage is unavailable (disabled, full, or tests). */
+let memory: string | null = null;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 interface ClipboardEntry {
   taskType: EditableTaskType;
   annotations: unknown[];
@@ -19,19 +30,20 @@ interface ClipboardEntry {
 export function copyObjects(taskType: EditableTaskType, objects: readonly EditObject[]): void {
   const entry: ClipboardEntry = { taskType, annotations: objects.map((o) => o.annotation) };
   const text = JSON.stringify(entry);
+  memory = text;
   try {
-    localStorage.setItem(KEY, text);
+    storage()?.setItem(KEY, text);
   } catch {
-    // Storage full or disabled: the in-page paste below still works through the system clipboard.
+    // Storage full or disabled: pasting in this page still works from memory.
   }
-  void navigator.clipboard?.writeText(JSON.stringify({ annotations: entry.annotations })).catch(() => undefined);
+  void globalThis.navigator?.clipboard?.writeText(JSON.stringify({ annotations: entry.annotations })).catch(() => undefined);
 }
 
 /** What is on the clipboard for this task type, as new objects (fresh ids), shifted by `offset`. */
 export function pastedObjects(taskType: EditableTaskType, kind: KindName, offset: number): EditObject[] {
   let entry: ClipboardEntry | null = null;
   try {
-    const raw = localStorage.getItem(KEY);
+    const raw = storage()?.getItem(KEY) ?? memory;
     entry = raw ? (JSON.parse(raw) as ClipboardEntry) : null;
   } catch {
     entry = null;

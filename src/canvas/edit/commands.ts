@@ -1,5 +1,6 @@
 import { editOf } from "../kinds";
-import type { AttributeValues } from "../../schema";
+import type { AnnotationAttributes, AttributeValues } from "../../schema";
+import { pruneAttributes } from "./panel/attributes";
 import { replaceObjects } from "./document";
 import type { Command, CommandTarget, EditObject } from "./types";
 
@@ -85,8 +86,15 @@ function isUpdate(c: Command): c is Command & { before: readonly EditObject[]; a
   return (c as { kindOfCommand?: string }).kindOfCommand === "update";
 }
 
-export function setLabel(objects: readonly EditObject[], label: string | undefined): Command {
-  const after = objects.map((o) => ({ ...o, annotation: editOf(o.kind).withLabel(o.annotation, label) }));
+export function setLabel(objects: readonly EditObject[], label: string | undefined, attributes?: AnnotationAttributes): Command {
+  const after = objects.map((o) => {
+    const edit = editOf(o.kind);
+    const relabelled = edit.withLabel(o.annotation, label);
+    if (!attributes || !relabelled.attributes) return { ...o, annotation: relabelled };
+    // A label condition may switch attributes off: their values go in the same history entry.
+    const kept = pruneAttributes(attributes, label, relabelled.attributes);
+    return { ...o, annotation: edit.withAttributes(relabelled, Object.keys(kept).length ? kept : undefined) };
+  });
   return updateObjects(objects, after, `Label ${plural(objects.length, "object")} ${label ?? "(none)"}`);
 }
 

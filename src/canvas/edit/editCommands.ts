@@ -182,7 +182,7 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
       s.setCurrentLabel(leaf);
       const objects = selectedObjects(s);
       // Changing the label of the selected objects is one action.
-      if (objects.length > 0 && vector(c)) s.execute(setLabel(objects, leaf));
+      if (objects.length > 0 && vector(c)) s.execute(setLabel(objects, leaf, c.params.attributes));
     },
   },
   {

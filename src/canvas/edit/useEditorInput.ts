@@ -9,6 +9,18 @@ import type { ToolPointerEvent } from "./types";
 
 const DOUBLE_CLICK_MS = 400;
 
+const RESIZE_CURSORS: Record<string, string> = { nw: "nwse-resize", se: "nwse-resize", ne: "nesw-resize", sw: "nesw-resize", n: "ns-resize", s: "ns-resize", e: "ew-resize", w: "ew-resize" };
+
+/** What a press would do here, as a cursor: resize or move a handle, move an object, or draw. */
+function cursorAt(machine: ToolMachine, e: ToolPointerEvent): string {
+  const ctx = machine.ctx;
+  const tool = ctx.editor.getState().tool;
+  if (tool !== "select") return e.alt && ctx.pick(e.x, e.y) ? "move" : "crosshair";
+  const h = ctx.pickHandle(e.x, e.y);
+  if (h) return h.handle.type === "resize" ? RESIZE_CURSORS[h.handle.dir] : h.handle.type === "midpoint" ? "copy" : "move";
+  return ctx.pick(e.x, e.y) ? "move" : "default";
+}
+
 /**
  * Pointer and keyboard for edit mode. Plain presses go to the active tool (in image pixels,
  * through the viewport transform); keys go first to the tool's state (Backspace while drawing),
@@ -41,7 +53,11 @@ export function useEditorInput(
         last = { t, x: p.x, y: p.y, count };
         machine.pointerDown({ ...toTool(e, p), detail: count });
       },
-      move: (e, p) => machine.pointerMove(toTool(e, p)),
+      move: (e, p) => {
+        const t = toTool(e, p);
+        machine.pointerMove(t);
+        if (e.buttons === 0 && e.currentTarget instanceof HTMLElement) e.currentTarget.style.cursor = cursorAt(machine, t);
+      },
       up: (e, p) => machine.pointerUp(toTool(e, p)),
     };
   }, [canvas, machine]);

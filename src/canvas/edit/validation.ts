@@ -26,7 +26,7 @@ const INDEX = /^response\.annotations\[(\d+)\]/;
 export function validateDocument(params: EditorParams, doc: EditDocument): EditorValidation {
   if (!isVectorTaskType(params.taskType)) return { ok: true, issues: [], objectIds: new Set() };
   const issues = new Issues();
-  checkVectorResponse(params.taskType, params.raw, toWireResponse(doc), params.image, issues);
+  checkVectorResponse(params.taskType, params.raw, toWireResponse(doc), params.image, issues, { paramsParsed: true });
   const out: ObjectIssue[] = issues.entries.map((e) => {
     const m = INDEX.exec(e.path);
     const objectId = m ? (doc.objects[Number(m[1])]?.id ?? null) : null;

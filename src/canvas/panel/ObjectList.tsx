@@ -202,6 +202,7 @@ const Row = memo(function Row({ domId, row, active, top, onChoose, onFocusRow }:
       data-object-id={row.id}
       data-hovered={hovered || undefined}
       data-active={active || undefined}
+      data-empty={pixels === 0 || undefined}
       aria-selected={selected}
       role="option"
       tabIndex={-1}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { Link, useParams } from "@tanstack/react-router";
-import { EditableCanvas, type EditableTaskType, type EditorValidation, type VectorAnnotation } from "../../canvas";
+import { EditableCanvas, MaskUploadContext, type EditableTaskType, type EditorValidation, type UploadPng, type VectorAnnotation } from "../../canvas";
+import { uploadFile } from "../../client";
 import { sampleParams, TRY_TYPES } from "./samples";
 import css from "./try.module.css";
 
@@ -22,6 +23,8 @@ export function TryPage() {
   }
   return <TryType key={type} type={type as EditableTaskType} />;
 }
+
+const uploadPng: UploadPng = async (png) => (await uploadFile(png)).url;
 
 function TypeLinks() {
   return (
@@ -62,13 +65,16 @@ function TryType({ type }: { type: EditableTaskType }) {
           <TypeLinks />
         </nav>
       </header>
-      <EditableCanvas
-        key={applied.version}
-        taskType={type}
-        params={applied.params}
-        height="calc(100vh - 260px)"
-        onChange={(response, validation) => setOutput({ response, validation })}
-      />
+      {/* Segmentation masks are saved through POST /v1/files (the canvas can't import the client). */}
+      <MaskUploadContext.Provider value={uploadPng}>
+        <EditableCanvas
+          key={applied.version}
+          taskType={type}
+          params={applied.params}
+          height="calc(100vh - 260px)"
+          onChange={(response, validation) => setOutput({ response, validation })}
+        />
+      </MaskUploadContext.Provider>
       <div className={css.columns}>
         <section>
           <h2>Params</h2>
@@ -87,14 +93,18 @@ function TryType({ type }: { type: EditableTaskType }) {
         <section>
           <h2>
             Wire response{" "}
-            {output && (
+            {output && type !== "segmentannotation" && (
               <span className={output.validation.ok ? css.ok : css.error} data-testid="wire-valid">
                 {output.validation.ok ? "valid" : `${output.validation.issues.length} problems`}
               </span>
             )}
           </h2>
           <pre className={css.json} data-testid="wire-json">
-            {output ? JSON.stringify(output.response, null, 2) : ""}
+            {type === "segmentannotation"
+              ? "A segmentation response is the uploaded masks: paint, then “Save masks” in the panel beside the canvas."
+              : output
+                ? JSON.stringify(output.response, null, 2)
+                : ""}
           </pre>
         </section>
       </div>

@@ -39,7 +39,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string, i
  * A vector task's response checked against its params: the type's zod schemas, then the rules
  * that depend on the params. Findings go into `issues`; returns the parsed response, or null
  * when it (or the params) didn't parse. The server's validateResponse and the canvas editor
- * both call this.
+ * both call this; `paramsParsed` says `rawParams` is already the params schema's output.
  */
 export function checkVectorResponse(
   type: VectorTaskType,
@@ -47,9 +47,11 @@ export function checkVectorResponse(
   rawResponse: unknown,
   canvas: ImageBounds | null,
   issues: Issues,
+  options: { paramsParsed?: boolean } = {},
 ): Record<string, unknown> | null {
   const check = <P extends z.ZodType, R extends z.ZodType>(ps: P, rs: R, rules: (p: z.infer<P>, r: z.infer<R>) => void) => {
-    const p = parse(ps, rawParams, "params", issues);
+    // An editor parses the params once (they can hold thousands of layer objects), not per check.
+    const p = options.paramsParsed ? (rawParams as z.infer<P>) : parse(ps, rawParams, "params", issues);
     const r = parse(rs, rawResponse, "response", issues);
     if (p !== null && r !== null) rules(p, r);
     return r as Record<string, unknown> | null;

@@ -37,7 +37,12 @@ function FollowCurrentLabel({ session }: { session: MaskSession }) {
       if (label === null || session.activeClass()?.label === label) return;
       if (!session.selectLabel(label)) editor.getState().notify(`"${label}" is not one of this task's labels`, "error");
     };
-    follow(editor.getState().currentLabel);
+    // No current label yet: the class the session paints is it (the toolbar shows it).
+    const current = editor.getState().currentLabel;
+    if (current === null) {
+      const active = session.activeClass();
+      if (active) editor.getState().setCurrentLabel(active.label);
+    } else follow(current);
     return editor.subscribe((s, prev) => {
       if (s.currentLabel !== prev.currentLabel) follow(s.currentLabel);
     });
@@ -75,7 +80,8 @@ function RasterLayer({ session }: { session: MaskSession }) {
       runtime.renderer.invalidate("mask");
     });
     const offLabels = canvasStore.subscribe((s, prev) => {
-      if (s.hiddenLabels === prev.hiddenLabels) return;
+      // Recolouring costs a pass over every pixel: only when the hidden labels really change.
+      if (s.hiddenLabels === prev.hiddenLabels || sameSet(s.hiddenLabels, prev.hiddenLabels)) return;
       palette();
       painter.paint(null);
       runtime.renderer.invalidate("mask");
@@ -106,6 +112,12 @@ function RasterLayer({ session }: { session: MaskSession }) {
       <KonvaImage image={painter.canvas} width={session.raster.width} height={session.raster.height} listening={false} />
     </Layer>
   );
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
 }
 
 const BRUSH_TOOLS = new Set(["brush", "eraser"]);

@@ -1,4 +1,6 @@
-import { createContext, useContext, useState } from "react";
+import { createContext, useContext, useRef, useState } from "react";
+import { fitRect, nextUnlabeledRegion } from "../../../geometry";
+import { useCanvasStoreApi } from "../../store";
 import { useStore } from "zustand";
 import { useEditorStoreApi } from "../store";
 import { className, instancesOf, type MaskClass } from "./classes";
@@ -27,7 +29,10 @@ export function MaskPanel() {
 
 function MaskPanelBody({ session }: { session: MaskSession }) {
   const editor = useEditorStoreApi();
+  const canvasStore = useCanvasStoreApi();
   const upload = useContext(MaskUploadContext);
+  // Where "show next unlabeled area" continues from (row-major pixel index).
+  const walk = useRef(-1);
   const classes = useStore(session.store, (s) => s.classes);
   const active = useStore(session.store, (s) => s.active);
   const brushSize = useStore(session.store, (s) => s.brushSize);
@@ -37,6 +42,16 @@ function MaskPanelBody({ session }: { session: MaskSession }) {
   const pixelsVersion = useStore(session.store, (s) => s.pixelsVersion);
   const [error, setError] = useState<string | null>(null);
   const issues = maskIssues(session);
+
+  const showNextUnlabeled = () => {
+    const region = nextUnlabeledRegion(session.raster, walk.current);
+    if (!region) return;
+    walk.current = region.end;
+    const { x, y, width, height } = region.rect;
+    const s = canvasStore.getState();
+    const pad = Math.max(40, Math.min(s.viewport.width, s.viewport.height) / 4);
+    s.setView(fitRect({ minX: x, minY: y, maxX: x + width, maxY: y + height }, s.viewport, pad, 8));
+  };
 
   const pick = (c: MaskClass) => {
     session.setActive(c.index);
@@ -126,26 +141,45 @@ function MaskPanelBody({ session }: { session: MaskSession }) {
       </div>
       {issues.map((i) => (
         <div key={i.path} className={css.error} role="alert">
-          {i.message}. Paint them or fill them.
+          {i.message}. Paint them or fill them.{" "}
+          <button type="button" className={css.smallBtn} onClick={showNextUnlabeled}>
+            Show next unlabeled area
+          </button>
         </div>
       ))}
       <label className={css.numberRow}>
         <input type="checkbox" checked={highlight} onChange={(e) => session.setHighlightUnlabeled(e.target.checked)} />
         Highlight unlabeled pixels
       </label>
-      <button type="button" className={css.smallBtn} disabled={unlabeled === 0} onClick={() => fillAll(ctx, session)}>
+      <button type="button" className={css.smallBtn} aria-disabled={unlabeled === 0} onClick={() => fillAll(ctx, session)}>
         Fill all unlabeled with {session.activeClass() ? className(session.activeClass()!) : "…"}
       </button>
 
       {upload && (
         <>
           <div className={css.sectionTitle}>Masks</div>
-          <button type="button" className={css.smallBtn} disabled={save.status === "saving"} onClick={() => void session.save(upload)}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus, and the
+              editor's shortcuts (undo) would stop reaching the canvas. */}
+          <button
+            type="button"
+            className={css.smallBtn}
+            aria-disabled={save.status === "saving"}
+            onClick={() => save.status !== "saving" && void session.save(upload)}
+          >
             {save.status === "saving" ? "Encoding and uploading…" : "Save masks (upload PNGs)"}
           </button>
           {save.status === "saved" && (
             <div className={css.muted} data-testid="mask-saved">
-              Saved{save.pixelsVersion !== pixelsVersion ? " (edited since: save again)" : ""}. <a href={save.response.annotations.combined.indexedImage}>Indexed PNG</a>
+              Saved{save.pixelsVersion !== pixelsVersion ? " (edited since: save again)" : ""}.{" "}
+              <a href={save.response.annotations.combined.indexedImage} target="_blank" rel="noreferrer">
+                Indexed PNG
+              </a>
+              <details>
+                <summary>Response JSON</summary>
+                <pre className={css.json} data-testid="mask-response">
+                  {JSON.stringify(save.response, null, 2)}
+                </pre>
+              </details>
             </div>
           )}
           {save.status === "error" && (

@@ -1,8 +1,13 @@
 import { parseHexColor, type IndexRaster, type PixelRect } from "../../../geometry";
 import type { MaskClasses } from "./classes";
 
-/** Unlabeled pixels when they must not stay so: a strong magenta, half transparent. */
-export const UNLABELED_HIGHLIGHT: readonly [number, number, number, number] = [255, 0, 200, 150];
+/**
+ * Unlabeled pixels when they must not stay so: magenta diagonal stripes (3 of every 8 pixels),
+ * strong enough to find a missed speck, open enough to still see the image under a fresh mask.
+ */
+export const UNLABELED_HIGHLIGHT: readonly [number, number, number, number] = [255, 0, 200, 190];
+const STRIPE_PERIOD = 8;
+const STRIPE_WIDTH = 3;
 
 /**
  * The raster as ONE displayable image: an offscreen canvas the size of the task's image, in the
@@ -18,6 +23,7 @@ export class MaskPainter {
   private readonly pixels: Uint32Array;
   /** RGBA per index packed as Uint32 (ImageData is little-endian on every browser we run). */
   private readonly lut = new Uint32Array(256);
+  private stripe = 0;
 
   constructor(private readonly raster: IndexRaster) {
     this.canvas = document.createElement("canvas");
@@ -37,7 +43,7 @@ export class MaskPainter {
       const rgb = parseHexColor(c.color);
       if (rgb && isVisible(c.label)) this.lut[c.index] = pack(rgb[0], rgb[1], rgb[2], 255);
     }
-    if (highlightUnlabeled) this.lut[0] = pack(...UNLABELED_HIGHLIGHT);
+    this.stripe = highlightUnlabeled ? pack(...UNLABELED_HIGHLIGHT) : 0;
   }
 
   /** Recolours `rect` (or everything) from the raster. */
@@ -47,8 +53,13 @@ export class MaskPainter {
     if (r.width <= 0 || r.height <= 0) return;
     const lut = this.lut;
     const out = this.pixels;
+    const stripe = this.stripe;
     for (let row = r.y; row < r.y + r.height; row++) {
-      for (let i = row * width + r.x, end = i + r.width; i < end; i++) out[i] = lut[data[i]];
+      const base = row * width;
+      for (let x = r.x, end = r.x + r.width; x < end; x++) {
+        const v = data[base + x];
+        out[base + x] = v !== 0 ? lut[v] : stripe !== 0 && (x + row) % STRIPE_PERIOD < STRIPE_WIDTH ? stripe : 0;
+      }
     }
     this.ctx.putImageData(this.image, 0, 0, r.x, r.y, r.width, r.height);
   }

@@ -7,6 +7,7 @@ import { ErrorNotice, Instruction, Loading, PageHeader, plural, Section } from "
 import { AuditTabs } from "../AuditTabs";
 import type { AuditContext } from "../commands";
 import { ParamsView } from "../reuse";
+import { rememberQueue } from "../lastQueue";
 import { DEFAULT_SAMPLE_SIZE, sampleIds, sampleParam } from "../search";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTaskView } from "./AuditTaskView";
@@ -38,6 +39,9 @@ function AuditQueueView({ filters }: { filters: AuditSampleFilters }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const ids = sampleIds(search.sample);
+  useEffect(() => {
+    if (search.sample) rememberQueue(search);
+  }, [search]);
   // Back to the previous sample is one step back in history; a new one is a new entry.
   const drawAgain = () => void navigate({ search: (prev) => ({ ...prev, task: undefined, sample: undefined, pos: undefined }) });
   return (
@@ -47,7 +51,6 @@ function AuditQueueView({ filters }: { filters: AuditSampleFilters }) {
         <SampleDraw
           filters={filters}
           firstTaskId={search.task}
-          onDrawAgain={drawAgain}
           // The drawn sample replaces the address without a sample, so Back skips the draw.
           onDrawn={(taskIds) => void navigate({ search: (prev) => ({ ...prev, sample: sampleParam(taskIds), pos: undefined }), replace: true })}
         />
@@ -70,12 +73,10 @@ function SampleDraw({
   filters,
   firstTaskId,
   onDrawn,
-  onDrawAgain,
 }: {
   filters: AuditSampleFilters;
   firstTaskId: string | undefined;
   onDrawn: (taskIds: string[]) => void;
-  onDrawAgain: () => void;
 }) {
   const sample = useAuditSample(filters);
   const seed = useSeedTasks();

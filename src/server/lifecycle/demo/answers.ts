@@ -101,6 +101,47 @@ const cameraLines: Answer = (rng, flawed) => {
   };
 };
 
+type VertexName = "face-topleft" | "face-bottomleft" | "face-topright" | "face-bottomright" | "side-topcorner" | "side-bottomcorner";
+type EdgeName = "face-top" | "face-right" | "face-bottom" | "face-left" | "side-top" | "side-bottom" | "side-vertical";
+
+/**
+ * A cuboid as the docs draw it: the front face, and the side receding to the right or left by
+ * `depth`, `shrink` px shorter at its far end. The flawed variant puts the side on the wrong side.
+ */
+function cuboidAround(label: string, face: { l: number; t: number; r: number; b: number }, side: { right: boolean; depth: number; shrink: number }): Answer {
+  return (rng, flawed) => {
+    const j = (v: number) => Math.round(v + (rng.next() - 0.5) * 4);
+    const [l, t, r, b] = [j(face.l), j(face.t), j(face.r), j(face.b)];
+    const right = flawed ? !side.right : side.right;
+    const near = right ? r : l;
+    const far = right ? near + side.depth : near - side.depth;
+    const v = (x: number, y: number, description: VertexName) => ({ x, y, type: "vertex", description });
+    const e = (a: [number, number], c: [number, number], description: EdgeName) => ({ x1: a[0], y1: a[1], x2: c[0], y2: c[1], type: "edge", description });
+    const st: [number, number] = [far, t + side.shrink];
+    const sb: [number, number] = [far, b - side.shrink];
+    return {
+      response: {
+        annotations: [
+          {
+            label,
+            vertices: [v(l, t, "face-topleft"), v(l, b, "face-bottomleft"), v(r, t, "face-topright"), v(r, b, "face-bottomright"), v(...st, "side-topcorner"), v(...sb, "side-bottomcorner")],
+            edges: [
+              e([l, t], [r, t], "face-top"),
+              e([r, t], [r, b], "face-right"),
+              e([r, b], [l, b], "face-bottom"),
+              e([l, b], [l, t], "face-left"),
+              e([near, t], st, "side-top"),
+              e([near, b], sb, "side-bottom"),
+              e(st, sb, "side-vertical"),
+            ],
+          },
+        ],
+      },
+      ...(flawed ? { rejection: "The side face is drawn on the wrong side of the object." } : {}),
+    };
+  };
+}
+
 const SCENE_IDS: Record<string, string> = { indoor: "1", outdoor: "2", space: "3", food: "4", people: "5" };
 function scene(right: string[], flaw: { categories: string[]; rejection: string }): Answer {
   return (_rng, flawed) => {
@@ -143,6 +184,8 @@ const ANSWERS: Record<string, Answer> = {
   "pointannotation:chelsea.png": face(451, 300, [{ x: 170, y: 112 }, { x: 318, y: 137 }], { x: 263, y: 238 }, [{ x: 62, y: 18 }, { x: 372, y: 22 }]),
   "pointannotation:astronaut.png": face(512, 512, [{ x: 207, y: 119 }, { x: 244, y: 119 }], { x: 226, y: 134 }, [{ x: 183, y: 128 }, { x: 270, y: 128 }]),
   "lineannotation:camera.png": cameraLines,
+  "cuboidannotation:camera.png": cuboidAround("camera", { l: 262, t: 140, r: 302, b: 186 }, { right: true, depth: 24, shrink: 6 }),
+  "cuboidannotation:coffee.png": cuboidAround("cup", { l: 178, t: 22, r: 392, b: 290 }, { right: true, depth: 18, shrink: 14 }),
   "polygonannotation:horse.png": outline(400, 328, "horse", "standing", HORSE_OUTLINE, "The outline is too coarse: the legs and the tail are cut off."),
   "polygonannotation:chelsea.png": outline(451, 300, "cat", "sitting", CAT_OUTLINE, "Too few vertices around the head."),
   "categorization:rocket.jpg": scene(["outdoor", "space"], { categories: ["outdoor", "people"], rejection: "'people' doesn't apply: nobody is in the photo." }),
@@ -189,12 +232,8 @@ const ANSWERS: Record<string, Answer> = {
   }),
 };
 
-/** Labels a person picks for a synthetic cuboid on this photo (the objects it really shows). */
-export const CUBOID_LABELS: Record<string, string> = { "camera.png": "camera", "coffee.png": "cup" };
-
 /** Rejections for answers that have no hand-made flawed variant (the synthetic ones). */
 const REJECTIONS: Partial<Record<TaskType, string[]>> = {
-  cuboidannotation: ["The side face is drawn on the wrong side of the object.", "The cuboid is much larger than the object."],
   segmentannotation: ["The legs are left as background.", "The chin and chest are left as background.", "The bottom of the saucer is labelled as table."],
 };
 

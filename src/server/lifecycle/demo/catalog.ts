@@ -164,8 +164,8 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
   },
   {
     type: "audiotranscription",
-    instruction: "Transcribe the recording verbatim.",
+    instruction: "Transcribe the recording verbatim; write [tone] for a tone and [silence] for a pause.",
     images: [],
-    params: (file) => ({ attachment: file("tones.wav"), verbatim: true, phrases: ["Hubble", "astronaut"] }),
+    params: (file) => ({ attachment: file("tones.wav"), verbatim: true, phrases: ["[tone]", "[silence]"] }),
   },
 ];

@@ -13,7 +13,7 @@ import { callbackBody } from "../outbox";
 import { createRng, generateResponse, type Rng } from "../testmode/index";
 import { DEMO_PROJECTS, DEMO_TEMPLATES, type DemoTemplate } from "./catalog";
 import { demoWav, demoWebPage } from "./media";
-import { APPROVALS, CUBOID_LABELS, demoAnswer, genericRejection, type DemoAnswer } from "./answers";
+import { APPROVALS, demoAnswer, genericRejection, type DemoAnswer } from "./answers";
 import { demoRegion, segmentRegion } from "./segmentation";
 import { PNG } from "pngjs";
 
@@ -118,10 +118,6 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
         rng: createRng(id),
         masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
       });
-      const label = CUBOID_LABELS[imageOf(t, i, wire) ?? ""];
-      if (mode === "live" && t.type === "cuboidannotation" && label) {
-        response = { ...response, annotations: (response.annotations as Record<string, unknown>[]).map((a) => ({ ...a, label })) };
-      }
       if (rejected) rejection = genericRejection(t.type, rng);
     }
     // Test mode answers at once; a person takes minutes to a day or two.

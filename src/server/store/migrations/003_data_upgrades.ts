@@ -10,4 +10,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.primaryKey())
     .addColumn("done_at", "bigint", (c) => c.notNull())
     .execute();
+  // A database without tasks has nothing written by earlier versions: nothing to upgrade (this
+  // spares a fresh data dir, and one filled by a bulk seeder right after, the start-up scan).
+  const anyTask = await db.selectFrom("tasks").select("id").limit(1).executeTakeFirst();
+  if (!anyTask) {
+    // The name of lifecycle/stored-urls-upgrade.ts's upgrade, as a literal: migrations don't import today's code.
+    await db.insertInto("data_upgrades").values({ name: "hosted-urls-by-path", done_at: Date.now() }).execute();
+  }
 }

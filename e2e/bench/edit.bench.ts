@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "@playwright/test";
+
+// Vector editing with 12,000 objects on a 4000x3000 image: dragging a polygon vertex (median
+// frame, and whether the static layer was redrawn during the drag), the frame that ends the
+// drag, and drawing a new box (p95 frame). Printed and merged into bench-results.json (other
+// keys kept); nothing is asserted but the static layer staying untouched during the drag.
+const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../bench-results.json");
+
+function mergeResults(figures: Record<string, number>): void {
+  let existing: Record<string, unknown> = {};
+  try {
+    existing = JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
+  } catch {
+    // No results yet: start a new file.
+  }
+  fs.writeFileSync(RESULTS, JSON.stringify({ ...existing, ...figures }, null, 2) + "\n");
+}
+
+test("vector editing: vertex drag, its commit, and drawing a box among 12,000 objects", async ({ page }) => {
+  page.on("pageerror", (e) => console.log("page error:", e.message));
+  await page.goto("/e2e/bench/edit.html");
+  await page.waitForFunction(() => typeof window.editBench === "object");
+  const drag = await page.evaluate(() => window.editBench.vertexDrag());
+  const create = await page.evaluate(() => window.editBench.createBox());
+
+  const line = (name: string, value: unknown, budget = "") => console.log(`  ${name.padEnd(40)} ${String(value).padStart(10)} ${budget}`);
+  console.log("\n=== vector editing (10,000 boxes + 2,000 20-vertex polygons, 4000x3000) ===");
+  line("vertex drag frames", drag.drag.frames);
+  line("vertex drag median frame (ms)", drag.drag.medianMs, "(budget ≤ 16.7)");
+  line("vertex drag p95 frame (ms)", drag.drag.p95Ms);
+  line("static layer redraws during the drag", drag.staticRedrawsDuringDrag, "(must be 0)");
+  line("drag commit, until static redrawn (ms)", drag.commitMs, "(budget ≤ 50)");
+  line("plain static redraw, same scene (ms)", drag.plainStaticRedrawMs);
+  line("create box frames", create.create.frames);
+  line("create box median frame (ms)", create.create.medianMs);
+  line("create box p95 frame (ms)", create.create.p95Ms, "(budget ≤ 33)");
+  line("create box commit (ms)", create.commitMs);
+  console.log("\nRAW " + JSON.stringify({ drag, create }));
+  mergeResults({
+    edit_vertex_drag_median_ms: drag.drag.medianMs,
+    edit_commit_ms: drag.commitMs,
+    create_box_p95_ms: create.create.p95Ms,
+  });
+  if (drag.staticRedrawsDuringDrag !== 0) throw new Error(`the static layer was redrawn ${drag.staticRedrawsDuringDrag} times during the vertex drag`);
+});
