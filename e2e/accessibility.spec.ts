@@ -77,9 +77,12 @@ for (const scheme of ["light", "dark"] as const) {
         await page.goto(await p.path(page));
         await p.ready(page);
         await page.waitForLoadState("networkidle");
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        // Frames hold the task's own attachment (a website task's page, sandboxed and lazily loaded):
+        // the user's content, not ours, and a lazy frame below the fold never gets a context for axe
+        // to run in (the audit sample sometimes lands on one, and axe then hangs until the timeout).
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).exclude("iframe").analyze();
         // Plus one best-practice rule: a column header with no text (a screen reader announces nothing).
-        const headers = await new AxeBuilder({ page }).withRules(["empty-table-header"]).analyze();
+        const headers = await new AxeBuilder({ page }).withRules(["empty-table-header"]).exclude("iframe").analyze();
         expect(describe([...results.violations, ...headers.violations])).toEqual([]);
       });
     }
