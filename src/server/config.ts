@@ -32,6 +32,12 @@ export interface Config {
   publicUrl?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** `postgres://…`: the shared PostgreSQL store (several processes); SQLite in DATA_DIR when unset. */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
+  /** How long a claimed background job (callback, test-mode task, attachment check) stays a process's own. */
+  jobLeaseMs: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -49,6 +55,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 
 function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+function databaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.split("@").pop()}")`);
+  return url;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : undefined,
     bodyLimit: intFrom(env, "BODY_LIMIT_BYTES", 20 * 1024 * 1024),
+    databaseUrl: databaseUrlFrom(env),
+    databasePoolSize: Math.max(2, intFrom(env, "DATABASE_POOL_SIZE", 10)),
+    jobLeaseMs: Math.max(1000, intFrom(env, "JOB_LEASE_MS", 30_000)),
   };
 }

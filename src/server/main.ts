@@ -1,15 +1,19 @@
 import { loadConfig, type Config } from "./config";
 import { openDatabase } from "./store/db";
+import { openBlobStore } from "./store/blobs";
+import { dialectOf } from "./store/dialects";
 import { buildApp } from "./http/app";
 import { ensureFirstAccount, KEYS_FILE, type FirstRunKeys } from "./bootstrap";
 import { createLifecycle } from "./lifecycle";
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
 export async function startServer(config: Config = loadConfig(), options: { quiet?: boolean } = {}) {
-  const db = await openDatabase(config.dataDir);
-  const keys = await ensureFirstAccount(db, config);
-  const lifecycle = createLifecycle({ db, config });
-  const app = await buildApp({ config, db, hooks: lifecycle.hooks, extraRoutes: lifecycle.routes });
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+  // Processes starting together on one PostgreSQL must agree on who creates the first account.
+  const keys = await dialectOf(db).exclusive(db, () => ensureFirstAccount(db, config));
+  const blobs = openBlobStore(db, config.dataDir);
+  const lifecycle = createLifecycle({ db, config, blobs });
+  const app = await buildApp({ config, db, blobs, hooks: lifecycle.hooks, extraRoutes: lifecycle.routes });
   await lifecycle.start();
   if (config.demoData && !config.upstreamUrl) await lifecycle.seedDemoDataIfEmpty();
   await app.listen({ port: config.port, host: config.host });

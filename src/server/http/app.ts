@@ -7,6 +7,8 @@ import crypto from "node:crypto";
 import type { ConsoleConfig } from "../../schema";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
+import type { BlobStore } from "../store/blobs";
+import { registerHostedFiles } from "./files";
 import type { TaskHooks } from "../tasks/hooks";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
@@ -19,6 +21,8 @@ import { registerAccountRoutes } from "./account";
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Uploaded and generated files, served at /files/. */
+  blobs: BlobStore;
   hooks: TaskHooks;
   /** Extra /v1 routes (the lifecycle's: callbacks, audits, stats, export, files). */
   extraRoutes?: (v1: FastifyInstance) => void;
@@ -75,9 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   }
 
-  const filesDir = path.join(config.dataDir, "files");
-  fs.mkdirSync(filesDir, { recursive: true });
-  await app.register(fastifyStatic, { root: filesDir, prefix: "/files/", decorateReply: false, index: false });
+  await registerHostedFiles(app, deps.blobs);
 
   const indexHtml = path.join(config.distDir, "index.html");
   const hasSpa = fs.existsSync(indexHtml);

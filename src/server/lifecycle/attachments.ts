@@ -1,5 +1,6 @@
-import fs from "node:fs";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
+import { claimPendingTasks } from "../store/leases";
 import type { TaskRow } from "../store/tasks";
 import { readJson } from "../store/json";
 import { type FileStore } from "./files";
@@ -15,6 +16,8 @@ const FETCH_TIMEOUT_MS = 15_000;
 /** Enough bytes to find the size in any PNG, GIF, WebP and nearly every JPEG header. */
 const SNIFF_BYTES = 512 * 1024;
 const CONCURRENCY = 4;
+const CLAIM_BATCH = 32;
+const POLL_MS = 2_000;
 
 export const ATTACHMENT_ERROR = "One or more attachments could not be downloaded.";
 
@@ -44,22 +47,12 @@ export function attachmentUrls(params: Record<string, unknown>): string[] {
   return [...new Set(out)];
 }
 
-/** Size of an image this server hosts, read from disk; null for any other URL. */
-export function hostedImageSize(files: FileStore, url: string): Canvas | null {
-  const local = files.localPathOf(url);
-  if (!local) return null;
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(local, "r");
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    const info = imageInfo(head.subarray(0, n));
-    return info?.width && info.height ? { width: info.width, height: info.height } : null;
-  } catch {
-    return null;
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+/** Size of an image this server hosts, read from its store; null for any other URL. */
+export async function hostedImageSize(files: FileStore, url: string): Promise<Canvas | null> {
+  const bytes = await files.readHosted(url);
+  if (!bytes) return null;
+  const info = imageInfo(bytes.subarray(0, SNIFF_BYTES));
+  return info?.width && info.height ? { width: info.width, height: info.height } : null;
 }
 
 /** The recorded size of a task's image attachment, if a check or test mode found one. */
@@ -117,11 +110,11 @@ async function readHead(res: Response): Promise<Buffer> {
 }
 
 export async function fetchAttachment(files: FileStore, url: string, stop?: AbortSignal): Promise<CheckResult> {
-  const hosted = files.localPathOf(url);
+  const hosted = files.hostedPathOf(url);
   if (hosted) {
-    // Our own file: read it from disk instead of calling ourselves over HTTP.
-    if (!fs.existsSync(hosted)) return { url, statusCode: 404, error: "HTTP 404", contentType: null, width: null, height: null };
-    const size = hostedImageSize(files, url);
+    // Our own file: read it from the store instead of calling ourselves over HTTP.
+    if (!(await files.exists(hosted))) return { url, statusCode: 404, error: "HTTP 404", contentType: null, width: null, height: null };
+    const size = await hostedImageSize(files, url);
     return { url, statusCode: 200, error: null, contentType: null, width: size?.width ?? null, height: size?.height ?? null };
   }
   try {
@@ -149,12 +142,15 @@ export class AttachmentChecker {
   private readonly idle = new Set<() => void>();
   /** Aborts fetches in flight on shutdown; their tasks stay unchecked and resume on start. */
   private readonly abort = new AbortController();
+  private poller: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly files: FileStore,
     /** A task failed: its error callback is in the outbox. */
     private readonly onFailed: () => void,
+    /** How long claimed work stays this process's (JOB_LEASE_MS); checks get at least a minute. */
+    private readonly leaseMs = 30_000,
   ) {}
 
   enqueue(row: TaskRow): void {
@@ -164,22 +160,43 @@ export class AttachmentChecker {
     this.pump();
   }
 
-  /** Live tasks still pending whose attachments were never checked (e.g. the process died). */
+  /**
+   * Live tasks still pending whose attachments were never checked (their process died): claimed
+   * with a lease (store/leases.ts), at start on SQLite, every few seconds on PostgreSQL where
+   * another process may have died. A fresh task is its creator's for a lease's length.
+   */
   async resume(): Promise<void> {
-    const rows = await this.db
-      .selectFrom("tasks as t")
-      .selectAll("t")
-      .where("t.status", "=", "pending")
-      .where("t.mode", "=", "live")
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("attachment_checks as c").select("c.task_id").whereRef("c.task_id", "=", "t.id"))))
-      .orderBy("t.created_at", "asc")
-      .limit(10_000)
-      .execute();
-    rows.forEach((r) => this.enqueue(r));
+    this.poller = null;
+    if (this.stopped) return;
+    const single = dialectOf(this.db).singleProcess;
+    const leaseMs = Math.max(this.leaseMs, 4 * FETCH_TIMEOUT_MS);
+    let full = false;
+    try {
+      const now = Date.now();
+      const rows = await claimPendingTasks(this.db, {
+        mode: "live",
+        uncheckedOnly: true,
+        createdBefore: single ? now : now - leaseMs,
+        leaseMs,
+        limit: CLAIM_BATCH,
+        now,
+      });
+      full = rows.length === CLAIM_BATCH;
+      rows.forEach((r) => this.enqueue(r));
+    } catch (err) {
+      if (!this.stopped) console.error("attachment checks:", (err as Error).message);
+    }
+    if (this.stopped || (single && !full)) return;
+    // A full batch: more are waiting, but let this one drain first.
+    if (full) await this.drain();
+    this.poller = setTimeout(() => void this.resume(), full ? 0 : POLL_MS);
+    this.poller.unref?.();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.poller) clearTimeout(this.poller);
+    this.poller = null;
     this.queue.length = 0;
     this.abort.abort();
     if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));

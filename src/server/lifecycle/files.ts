@@ -1,15 +1,16 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { UploadedFile } from "../../schema";
 import type { Config } from "../config";
+import { contentTypeOf, normalizeFilePath, type BlobStore } from "../store/blobs";
 import { ApiError, badRequest } from "../http/errors";
 import { imageInfo } from "./image-size";
 
-// Files this server hosts: `<DATA_DIR>/files/...`, served at `/files/...` by http/app.ts. Uploads
-// and generated masks land here; test mode reads image sizes from here instead of the network.
+// Files this server hosts, served at `/files/...` by http/app.ts, kept in a BlobStore (disk beside
+// SQLite, the database on PostgreSQL). Uploads and generated masks land here; test mode reads
+// image sizes from here instead of the network.
 
 const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
   "image/png": "png",
@@ -21,12 +22,13 @@ const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 export class FileStore {
-  readonly dir: string;
   private listeningPort: (() => number | null) | null = null;
 
-  constructor(private readonly config: Config) {
-    this.dir = path.join(config.dataDir, "files");
-  }
+  constructor(
+    private readonly config: Config,
+    /** Where the bytes live: DATA_DIR/files beside SQLite, the database on PostgreSQL. */
+    readonly blobs: BlobStore,
+  ) {}
 
   /** The port is known only after listen; the HTTP layer tells us where to ask. */
   setPortSource(source: () => number | null): void {
@@ -43,28 +45,24 @@ export class FileStore {
   }
 
   urlFor(relPath: string): string {
-    return `${this.baseUrl()}/files/${relPath.split(path.sep).map(encodeURIComponent).join("/")}`;
+    return `${this.baseUrl()}/files/${relPath.split(/[\\/]/).map(encodeURIComponent).join("/")}`;
   }
 
-  save(relPath: string, bytes: Uint8Array): string {
-    const full = this.resolve(relPath);
-    if (!full) throw new Error(`bad file path ${relPath}`);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, bytes);
+  async save(relPath: string, bytes: Uint8Array): Promise<string> {
+    if (!normalizeFilePath(relPath)) throw new Error(`bad file path ${relPath}`);
+    await this.blobs.put(relPath, bytes, contentTypeOf(relPath));
     return this.urlFor(relPath);
   }
 
-  /** A path inside the files folder, or null for anything that would leave it. */
-  private resolve(relPath: string): string | null {
-    const full = path.resolve(this.dir, relPath);
-    return full.startsWith(this.dir + path.sep) ? full : null;
+  exists(relPath: string): Promise<boolean> {
+    return this.blobs.exists(relPath);
   }
 
   /**
-   * The local file behind a URL this server hosts (`<our origin>/files/...`), or null for any
+   * The stored path behind a URL this server hosts (`<our origin>/files/...`), or null for any
    * other URL. Our origin is PUBLIC_URL, or a loopback host on the port we listen on.
    */
-  localPathOf(url: string): string | null {
+  hostedPathOf(url: string): string | null {
     let u: URL;
     try {
       u = new URL(url);
@@ -77,24 +75,36 @@ export class FileStore {
     const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
     const loopback = LOOPBACK.has(u.hostname) && port === this.port();
     if (!sameAsPublic && !loopback) return null;
-    let rel: string;
     try {
-      rel = decodeURIComponent(u.pathname.slice("/files/".length));
+      return normalizeFilePath(decodeURIComponent(u.pathname.slice("/files/".length)));
     } catch {
       return null;
     }
-    return this.resolve(rel);
   }
 
   /** The bytes of a hosted file, or null when the URL is not ours or the file is gone. */
-  readHosted(url: string): Buffer | null {
-    const local = this.localPathOf(url);
-    if (!local) return null;
-    try {
-      return fs.readFileSync(local);
-    } catch {
-      return null;
+  async readHosted(url: string): Promise<Buffer | null> {
+    const rel = this.hostedPathOf(url);
+    return rel ? ((await this.blobs.get(rel))?.bytes ?? null) : null;
+  }
+
+  /** Every hosted file a JSON value links to (a response's masks), by URL; at most `limit`. */
+  async readAllHosted(value: unknown, limit = 256): Promise<Map<string, Buffer>> {
+    const urls = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (urls.size >= limit) return;
+      if (typeof v === "string") {
+        if (this.hostedPathOf(v)) urls.add(v);
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(value);
+    const out = new Map<string, Buffer>();
+    for (const u of urls) {
+      const bytes = await this.readHosted(u);
+      if (bytes) out.set(u, bytes);
     }
+    return out;
   }
 }
 
@@ -118,7 +128,7 @@ export function registerFileRoutes(v1: FastifyInstance, files: FileStore): void 
     if (!info) throw new ApiError(400, "file: only PNG, JPEG, GIF and WebP images can be uploaded");
     const hash = crypto.createHash("sha256").update(req.body).digest("hex").slice(0, 32);
     const rel = path.join("uploads", `${hash}.${EXTENSIONS[info.type]}`);
-    const url = files.save(rel, req.body);
+    const url = await files.save(rel, req.body);
     reply.code(201);
     return { url, content_type: info.type, size: req.body.length, width: info.width, height: info.height };
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
+import type { BlobStore } from "../store/blobs";
 import type { Db } from "../store/db";
 import type { TaskHooks } from "../tasks/hooks";
 import { AttachmentChecker } from "./attachments";
@@ -28,14 +29,14 @@ export interface Lifecycle {
   seedDemoDataIfEmpty(): Promise<void>;
 }
 
-export function createLifecycle(deps: { db: Db; config: Config }): Lifecycle {
+export function createLifecycle(deps: { db: Db; config: Config; blobs: BlobStore }): Lifecycle {
   const { db, config } = deps;
-  const files = new FileStore(config);
+  const files = new FileStore(config, deps.blobs);
   const mailer = new CallbackMailer(config);
   const dispatcher = new CallbackDispatcher(db, config, mailer);
   const kick = () => dispatcher.kick();
-  const checker = new AttachmentChecker(db, files, kick);
-  const worker = new TestModeWorker(db, files, config.testModeDelayMs, kick);
+  const checker = new AttachmentChecker(db, files, kick, config.jobLeaseMs);
+  const worker = new TestModeWorker(db, files, config.testModeDelayMs, config.jobLeaseMs, kick);
   let app: FastifyInstance | null = null;
 
   /** Work that builds URLs of this server waits until the port is known. */

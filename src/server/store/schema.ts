@@ -62,6 +62,8 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
+  /** Background work on the task (test mode, attachment check) was claimed until then. */
+  leased_until: number | null;
 }
 
 export interface CallbackJobsTable {
@@ -120,6 +122,15 @@ export interface AttachmentChecksTable {
   checked_at: number;
 }
 
+/** Uploaded and generated files when they live in the database (store/blobs.ts). */
+export interface FilesTable {
+  path: string;
+  content_type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -131,4 +142,5 @@ export interface Database {
   audits: AuditsTable;
   task_attachments: TaskAttachmentsTable;
   attachment_checks: AttachmentChecksTable;
+  files: FilesTable;
 }

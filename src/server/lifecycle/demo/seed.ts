@@ -42,17 +42,17 @@ interface SeedContext {
   audits: number;
 }
 
-function copySamples(files: FileStore): string[] {
+async function copySamples(files: FileStore): Promise<string[]> {
   const dir = findSampleImages();
   if (!dir) return [];
   const names = fs.readdirSync(dir).filter((f) => /\.(png|jpe?g)$/i.test(f));
   for (const name of names) {
-    const target = path.join(files.dir, "sample-images", name);
-    if (!fs.existsSync(target)) files.save(path.join("sample-images", name), fs.readFileSync(path.join(dir, name)));
+    const rel = path.posix.join("sample-images", name);
+    if (!(await files.exists(rel))) await files.save(rel, fs.readFileSync(path.join(dir, name)));
   }
   // Non-photo demo attachments, hosted beside the photos (see media.ts).
-  files.save(path.join("sample-images", "tones.wav"), demoWav());
-  files.save(path.join("sample-images", "bakery.html"), demoWebPage());
+  await files.save("sample-images/tones.wav", demoWav());
+  await files.save("sample-images/bakery.html", demoWebPage());
   return names;
 }
 
@@ -71,15 +71,23 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   const createdAt = now - Math.floor(rng.next() * 29 * DAY) - 60_000;
   const id = newObjectId(createdAt);
   const url = typeof params.attachment === "string" ? params.attachment : null;
-  const canvas: Canvas = (url && hostedImageSize(ctx.files, url)) || DEFAULT_CANVAS;
+  const canvas: Canvas = (url && (await hostedImageSize(ctx.files, url))) || DEFAULT_CANVAS;
   let response: Record<string, unknown> | null = null;
   let completedAt: number | null = null;
   if (status === "completed") {
+    const masks: [string, Buffer][] = [];
     response = generateResponse(t.type, params, {
       canvas,
       rng: createRng(id),
-      masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
+      masks: {
+        save: (name, png) => {
+          const rel = path.posix.join("masks", id, name);
+          masks.push([rel, png]);
+          return ctx.files.urlFor(rel);
+        },
+      },
     });
+    for (const [rel, png] of masks) await ctx.files.save(rel, png);
     completedAt = Math.min(now - 1000, createdAt + 5 * 60_000 + Math.floor(rng.next() * 2 * DAY));
   } else if (status === "error") {
     response = { error: ATTACHMENT_ERROR, attachments: [{ statusCode: 404, url: url ?? "" }] };
@@ -104,6 +112,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
     completed_at: completedAt,
     callback_succeeded: null,
     sample_key: rng.next(),
+    leased_until: null,
   };
   await ctx.db.insertInto("tasks").values(row).execute();
   await markChecked(ctx.db, id, createdAt + 1_000);
@@ -160,8 +169,8 @@ export async function seedDemoDataIfEmpty(db: Db, files: FileStore): Promise<num
   const anyProject = await db.selectFrom("projects").select("id").limit(1).executeTakeFirst();
   const account = await db.selectFrom("accounts").select("id").orderBy("created_at", "asc").limit(1).executeTakeFirst();
   if (anyTask || anyProject || !account) return 0;
-  const samples = copySamples(files);
-  const image = (name: string) => files.urlFor(path.join("sample-images", name));
+  const samples = await copySamples(files);
+  const image = (name: string) => files.urlFor(path.posix.join("sample-images", name));
   const now = Date.now();
   const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0 };
   const templates = DEMO_TEMPLATES.filter((t) => t.images.every((i) => samples.includes(i)));
