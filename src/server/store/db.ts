@@ -22,11 +22,14 @@ export interface DatabaseTarget {
  */
 export async function openDatabase(target: string | DatabaseTarget): Promise<Db> {
   const t = typeof target === "string" ? { dataDir: target } : target;
-  const dialect = t.databaseUrl ? postgresKyselyDialect(t.databaseUrl, t.poolSize ?? 10) : sqliteKyselyDialect(t.dataDir);
-  const db = new Kysely<Database>({ dialect });
+  const db = new Kysely<Database>({
+    dialect: t.databaseUrl ? postgresKyselyDialect(t.databaseUrl, t.poolSize ?? 10) : sqliteKyselyDialect(t.dataDir),
+  });
+  const dialect = dialectOf(db);
   try {
-    await dialectOf(db).exclusive(db, async () => {
-      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    await dialect.exclusive(db, async () => {
+      const migrationTableSchema = await dialect.migrationSchema(db);
+      const { error, results } = await new Migrator({ db, provider: migrationProvider, migrationTableSchema }).migrateToLatest();
       for (const r of results ?? []) {
         if (r.status === "Error") throw new Error(`migration ${r.migrationName} failed`);
       }

@@ -75,7 +75,7 @@ describe("keys and disabled types", () => {
   });
 
   it("issues and revokes keys with npm run keys", async () => {
-    const env = { ...process.env, DATA_DIR: upstream.dataDir };
+    const env = { ...process.env, DATA_DIR: upstream.dataDir, ...upstream.databaseEnv };
     const cli = (...args: string[]) => exec(process.execPath, ["--import", "tsx", "src/server/cli/keys.ts", ...args], { env });
     const issued = await cli("issue", "--mode", "test");
     const key = /test_[0-9a-f]{32}/.exec(issued.stdout)?.[0];

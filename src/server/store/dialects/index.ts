@@ -22,6 +22,11 @@ export interface StoreDialect {
    * SQLite's single writer already serialises a claim's one UPDATE statement.
    */
   skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Where Kysely keeps its migration tables: the connection's own schema on PostgreSQL (Kysely
+   * would otherwise take a same-named table in any schema of the database for ours).
+   */
+  migrationSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
   /** Runs `fn` while holding a lock across processes (start-up: migrations, first account). */
   exclusive<DB, T>(db: Kysely<DB>, fn: () => Promise<T>): Promise<T>;
 }
