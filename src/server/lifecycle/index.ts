@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
 import type { BlobStore } from "../store/blobs";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
 import type { TaskHooks } from "../tasks/hooks";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
@@ -78,7 +79,8 @@ export function createLifecycle(deps: { db: Db; config: Config; blobs: BlobStore
     },
     async seedDemoDataIfEmpty() {
       // Demo attachments are absolute URLs of this server: with PORT=0 they wait for the port.
-      const seed = async () => void (await seedDemoDataIfEmpty(db, files));
+      // Processes starting together on one PostgreSQL: one seeds, the others then find data.
+      const seed = async () => void (await dialectOf(db).exclusive(db, () => seedDemoDataIfEmpty(db, files)));
       if (config.publicUrl || config.port !== 0) await seed();
       else whenListening(seed);
     },

@@ -27,6 +27,11 @@ export interface StoreDialect {
    * would otherwise take a same-named table in any schema of the database for ours).
    */
   migrationSchema<DB>(db: Kysely<DB>): Promise<string | undefined>;
+  /**
+   * Locks the rows read until the transaction ends, for read-then-write transactions that must
+   * not interleave (`FOR UPDATE` on PostgreSQL; SQLite runs one transaction at a time anyway).
+   */
+  forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Runs `fn` while holding a lock across processes (start-up: migrations, first account). */
   exclusive<DB, T>(db: Kysely<DB>, fn: () => Promise<T>): Promise<T>;
 }

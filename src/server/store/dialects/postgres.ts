@@ -27,6 +27,7 @@ export const postgresDialect: StoreDialect = {
   bytesType: "bytea",
   autoId: (table) => table.addColumn("id", "serial", (c) => c.primaryKey()),
   skipLocked: (query) => query.forUpdate().skipLocked(),
+  forUpdate: (query) => query.forUpdate(),
   migrationSchema: async (db) => (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s,
   // A session lock on one pooled connection, held while `fn` runs on others.
   exclusive: (db, fn) =>

@@ -21,6 +21,7 @@ export const sqliteDialect: StoreDialect = {
   bytesType: "blob",
   autoId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
   skipLocked: (query) => query,
+  forUpdate: (query) => query,
   migrationSchema: async () => undefined,
   exclusive: (_db, fn) => fn(),
 };
