@@ -36,8 +36,11 @@ export async function openDatabase(target: string | DatabaseTarget): Promise<Db>
       if (error) throw error;
     });
   } catch (err) {
-    await db.destroy();
-    throw err;
+    await db.destroy().catch(() => undefined);
+    if (!t.databaseUrl) throw err;
+    // Name the server (never the password) so a wrong URL or a database that is down is obvious.
+    const u = new URL(t.databaseUrl);
+    throw new Error(`PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}: ${(err as Error).message}`, { cause: err });
   }
   return db;
 }
