@@ -9,6 +9,8 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import type { BlobStore } from "../store/blobs";
 import { registerHostedFiles } from "./files";
+import { databaseRateLimitStore } from "./rate-limit-store";
+import { dialectOf } from "../store/dialects";
 import type { TaskHooks } from "../tasks/hooks";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
@@ -58,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await v1.register(rateLimit, {
             max: config.rateLimitPerMinute,
             timeWindow: 60_000,
+            // Several processes on PostgreSQL share the counts; one SQLite process counts in memory.
+            store: dialectOf(db).singleProcess ? undefined : databaseRateLimitStore(db),
             // Per key, not per IP: hash so the key never sits in memory as a map key in clear.
             keyGenerator: (req) =>
               crypto.createHash("sha256").update(keyFromRequest(req) ?? config.serverApiKey ?? req.ip).digest("hex"),

@@ -131,6 +131,13 @@ export interface FilesTable {
   created_at: number;
 }
 
+/** Requests per key in the current window, when the rate limit is shared (PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -143,4 +150,5 @@ export interface Database {
   task_attachments: TaskAttachmentsTable;
   attachment_checks: AttachmentChecksTable;
   files: FilesTable;
+  rate_limits: RateLimitsTable;
 }
