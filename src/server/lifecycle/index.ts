@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { BlobStore } from "../store/blobs";
 import type { Db } from "../store/db";
 import { dialectOf } from "../store/dialects";
+import { releaseDeadProcessLeases } from "../store/leases";
 import type { TaskHooks } from "../tasks/hooks";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
@@ -65,6 +66,7 @@ export function createLifecycle(deps: { db: Db; config: Config; blobs: BlobStore
       registerFileRoutes(v1, files);
     },
     async start() {
+      if (dialectOf(db).singleProcess) await releaseDeadProcessLeases(db);
       await dispatcher.start();
       whenListening(async () => {
         await worker.resume();

@@ -5,6 +5,7 @@ import { testDatabaseUrl } from "../testing/database";
 import { validBodies } from "../testing/fixtures";
 import type { Db } from "./db";
 import { claimPendingTasks } from "./leases";
+import { waitFor } from "../lifecycle/__tests__/helpers";
 
 // Claims on the store the server uses (SQLite, or PostgreSQL when the suite runs with
 // DATABASE_URL): two connections claiming at once never get the same task, a lease keeps a task
@@ -71,5 +72,26 @@ describe("task leases", () => {
       expect((second as typeof first).filter((r) => taken.has(r.id))).toEqual([]);
       expect(second).toHaveLength(N - 10);
     });
+  });
+
+  it.skipIf(testDatabaseUrl() !== null)("frees a dead process's leases at start on SQLite, where it was the only process", async () => {
+    const first = await startTestServer({ TEST_MODE_DELAY_MS: "3600000" });
+    const res = await first.api("/v1/task/categorization", { json: { ...validBodies.categorization, attachment_type: "text", attachment: "x" } });
+    const id = Task.parse(await res.json()).task_id;
+    // As if the process had claimed the task and died mid-completion.
+    const db = await first.openDb();
+    await db.updateTable("tasks").set({ leased_until: Date.now() + 3_600_000 }).where("id", "=", id).execute();
+    await db.destroy();
+    await first.stop();
+    const second = await startTestServer({ DATA_DIR: first.dataDir, SCALE_TEST_KEY: first.testKey, SCALE_LIVE_KEY: first.liveKey });
+    try {
+      const done = await waitFor(async () => {
+        const t = Task.parse(await (await second.api(`/v1/task/${id}`)).json());
+        return t.status === "completed" ? t : null;
+      }, 10_000, "completion after restart");
+      expect(done.response).toBeDefined();
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -46,7 +46,10 @@ export async function claimPendingTasks(db: Db, c: TaskClaim): Promise<TaskRow[]
     .execute();
 }
 
-/** Gives a lease back early (work done or abandoned), so nobody waits for it to run out. */
-export async function releaseTaskLease(db: Db, id: string): Promise<void> {
-  await db.updateTable("tasks").set({ leased_until: null }).where("id", "=", id).where("leased_until", "is not", null).execute();
+/**
+ * One process per database (SQLite): leases found at start were taken by this process before it
+ * died, so they are freed at once instead of leaving their tasks waiting for them to run out.
+ */
+export async function releaseDeadProcessLeases(db: Db): Promise<void> {
+  await db.updateTable("tasks").set({ leased_until: null }).where("status", "=", "pending").where("leased_until", "is not", null).execute();
 }
