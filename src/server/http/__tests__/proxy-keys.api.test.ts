@@ -86,7 +86,8 @@ describe("keys and disabled types", () => {
     await cli("revoke", key!);
     expect((await upstream.api("/v1/tasks?limit=1", { key })).status).toBe(401);
     await expect(cli("revoke", key!)).rejects.toMatchObject({ stderr: expect.stringContaining("no active key") });
-  });
+    // Four CLI processes, each starting tsx: on a busy machine that takes longer than one request.
+  }, 90_000);
 
   it("answers 402 for a type the operator did not enable", async () => {
     const limited = await startTestServer({ DISABLED_TASK_TYPES: "segmentannotation" });
