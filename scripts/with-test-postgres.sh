@@ -30,7 +30,8 @@ DATA="$TMP/data"
 LOG="$TMP/server.log"
 if [ "$(id -u)" = "0" ]; then
   chown postgres:postgres "$TMP"
-  as_pg() { runuser -u postgres -- "$@"; }
+  # From a directory the postgres user can enter, whatever the caller's working directory is.
+  as_pg() { (cd "$TMP" && runuser -u postgres -- "$@"); }
 else
   as_pg() { "$@"; }
 fi
