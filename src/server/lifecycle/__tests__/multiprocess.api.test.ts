@@ -8,13 +8,14 @@ import { startLocalServer, waitFor, type LocalServer } from "./helpers";
 // Several processes on one PostgreSQL, with crashes: three servers, a client creating test-mode
 // tasks against all three while processes are killed with SIGKILL and restarted at random.
 // Afterwards every acknowledged task exists and is completed, and every one's callback was
-// delivered at least once; duplicates are counted and printed. Everything stays on 127.0.0.1.
+// delivered at least once; duplicates are counted and printed. Before the kills, a calm phase
+// checks that each callback is sent exactly once. Everything stays on 127.0.0.1.
 // This is also the README's "two processes and PostgreSQL on one machine" set-up, with three.
 
 const PROCESSES = 3;
 const CLIENTS = 4;
-const TRAFFIC_MS = 30_000;
-const MIN_KILLS = 12;
+const TRAFFIC_MS = 25_000;
+const MIN_KILLS = 10;
 const KILL_EVERY_MS = 2_000;
 
 const random = (n: number) => Math.floor(Math.random() * n);
@@ -50,7 +51,7 @@ describe.skipIf(!testDatabaseUrl())("several processes on one PostgreSQL, killed
       // A completion timer pending when a process dies is a task someone else must finish.
       TEST_MODE_DELAY_MS: "300",
       // Short leases so a dead process's work is taken over within the test.
-      JOB_LEASE_MS: "2000",
+      JOB_LEASE_MS: "5000",
       CALLBACK_RETRY_DELAYS_MS: Array(30).fill("500").join(","),
     };
     for (let i = 0; i < PROCESSES; i++) {
@@ -61,25 +62,33 @@ describe.skipIf(!testDatabaseUrl())("several processes on one PostgreSQL, killed
     const up = async (p: ServerProcess) => (await fetch(`${p.url}/v1/tasks?limit=1`, { headers: auth }).catch(() => null))?.ok;
     for (const p of procs) await waitFor(() => up(p), 60_000, `process on port ${p.port}`);
 
+    const create = (p: ServerProcess, text: string) =>
+      fetch(`${p.url}/v1/task/categorization`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ callback_url: `${receiver!.url}/hook`, instruction: "Pick one", attachment_type: "text", attachment: text, categories: ["a", "b"] }),
+        signal: AbortSignal.timeout(5_000),
+      }).catch(() => null);
+
+    // Normal operation first: all three processes up, nobody killed. Every callback is sent
+    // exactly once, though all three dispatchers poll the same queue.
+    const calm: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await create(procs[i % PROCESSES], `calm ${i}`);
+      expect(res?.status).toBe(200);
+      calm.push(Task.parse(await res!.json()).task_id);
+    }
+    await waitFor(() => calm.every((id) => deliveries.has(id)), 30_000, "callbacks without crashes");
+    await sleep(1_000);
+    expect(calm.map((id) => deliveries.get(id))).toEqual(calm.map(() => 1));
+
     // The client: create tasks against a random process; only a 200 counts as acknowledged.
     const acknowledged: string[] = [];
     let refused = 0;
     const until = Date.now() + TRAFFIC_MS;
     const client = async (c: number) => {
       for (let n = 0; Date.now() < until; n++) {
-        const p = procs[random(PROCESSES)];
-        const res = await fetch(`${p.url}/v1/task/categorization`, {
-          method: "POST",
-          headers: { ...auth, "content-type": "application/json" },
-          body: JSON.stringify({
-            callback_url: `${receiver!.url}/hook`,
-            instruction: "Pick one",
-            attachment_type: "text",
-            attachment: `client ${c} task ${n}`,
-            categories: ["a", "b"],
-          }),
-          signal: AbortSignal.timeout(5_000),
-        }).catch(() => null);
+        const res = await create(procs[random(PROCESSES)], `client ${c} task ${n}`);
         if (res?.status === 200) acknowledged.push(Task.parse(await res.json()).task_id);
         else {
           refused++;
@@ -117,17 +126,18 @@ describe.skipIf(!testDatabaseUrl())("several processes on one PostgreSQL, killed
       if (res.status !== 200) missingTasks.push(id);
       else if (Task.parse(await res.json()).status !== "completed") notCompleted.push(id);
     }
-    const duplicates = [...deliveries.values()].reduce((s, n) => s + n - 1, 0);
-    const unknown = [...deliveries.keys()].filter((id) => !acknowledged.includes(id)).length;
+    const chaotic = new Map([...deliveries].filter(([id]) => !calm.includes(id)));
+    const duplicates = [...chaotic.values()].reduce((sum, n) => sum + n - 1, 0);
+    const unknown = [...chaotic.keys()].filter((id) => !acknowledged.includes(id)).length;
     console.log(
-      `multi-process: ${PROCESSES} processes, ${kills} SIGKILLs in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+      `multi-process: without kills ${calm.length} tasks, each callback delivered once; with ${PROCESSES} processes and ${kills} SIGKILLs in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
         `${acknowledged.length} tasks acknowledged, ${refused} requests refused or cut off; ` +
-        `${deliveries.size} tasks' callbacks delivered (${unknown} of tasks whose answer was lost), ` +
+        `${chaotic.size} tasks' callbacks delivered (${unknown} of tasks whose answer was lost), ` +
         `${duplicates} duplicate deliveries; missing: ${missingTasks.length} tasks, ${undelivered().length} callbacks`,
     );
 
     expect(kills).toBeGreaterThanOrEqual(10);
-    expect(acknowledged.length).toBeGreaterThan(50);
+    expect(acknowledged.length).toBeGreaterThan(20);
     expect(missingTasks).toEqual([]);
     expect(notCompleted).toEqual([]);
     expect(undelivered()).toEqual([]);
