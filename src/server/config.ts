@@ -43,6 +43,12 @@ export interface Config {
   metricsHost: string;
   /** /metrics on the public port for `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** `postgres://…`: the shared PostgreSQL store (several processes); SQLite in DATA_DIR when unset. */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
+  /** How long a claimed background job (callback, test-mode task, attachment check) stays a process's own. */
+  jobLeaseMs: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -88,6 +94,13 @@ function listFrom(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 }
 
+function databaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.split("@").pop()}")`);
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const disabledTypes = listFrom(env, "DISABLED_TASK_TYPES");
   for (const t of disabledTypes) {
@@ -122,5 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.METRICS_PORT ? intFrom(env, "METRICS_PORT", 0) : undefined,
     metricsHost: env.METRICS_HOST || "127.0.0.1",
     metricsToken: env.METRICS_TOKEN || undefined,
+    databaseUrl: databaseUrlFrom(env),
+    databasePoolSize: Math.max(2, intFrom(env, "DATABASE_POOL_SIZE", 10)),
+    jobLeaseMs: Math.max(1000, intFrom(env, "JOB_LEASE_MS", 30_000)),
   };
 }

@@ -10,7 +10,7 @@ const USAGE = `usage: npm run keys -- <command> [options]
   create-account <name>                  create an account with a test and a live key
   issue [--account ID] [--mode test|live]  issue a key (default: first account, live)
   revoke <key>                           revoke a key
-Reads DATA_DIR (default ./.data).`;
+Reads DATA_DIR (default ./.data), or the PostgreSQL database at DATABASE_URL when set.`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
-  const db = await openDatabase(config.dataDir);
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
   try {
     switch (command) {
       case "accounts": {

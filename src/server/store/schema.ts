@@ -62,6 +62,8 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
+  /** Background work on the task (test mode, attachment check) was claimed until then. */
+  leased_until: number | null;
 }
 
 export interface CallbackJobsTable {
@@ -126,6 +128,22 @@ export interface DataUpgradesTable {
   done_at: number;
 }
 
+/** Uploaded and generated files when they live in the database (store/blobs.ts). */
+export interface FilesTable {
+  path: string;
+  content_type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: number;
+}
+
+/** Requests per key in the current window, when the rate limit is shared (PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -138,4 +156,6 @@ export interface Database {
   task_attachments: TaskAttachmentsTable;
   attachment_checks: AttachmentChecksTable;
   data_upgrades: DataUpgradesTable;
+  files: FilesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -3,14 +3,21 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../config";
 import { startServer } from "../main";
+import { openDatabase, type Db } from "../store/db";
+import { createTestDatabase } from "./database";
 
-// API tests talk HTTP to a real server on an ephemeral port with a real database file.
+// API tests talk HTTP to a real server on an ephemeral port with a real database: a file of its
+// own on SQLite, a schema of its own when the suite runs with DATABASE_URL (PostgreSQL).
 
 export interface TestServer {
   url: string;
   dataDir: string;
   testKey: string;
   liveKey: string;
+  /** The server's environment for the store: `DATABASE_URL` on PostgreSQL, nothing on SQLite. */
+  databaseEnv: Record<string, string>;
+  /** A second connection to the server's database (close it with `destroy()`). */
+  openDb(): Promise<Db>;
   /** fetch against the server with a key (Basic auth, key as user name). */
   api(pathname: string, init?: RequestInit & { key?: string | null; json?: unknown; form?: string }): Promise<Response>;
   stop(): Promise<void>;
@@ -26,6 +33,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = env.DATA_DIR ?? tempDataDir();
   const testKey = env.SCALE_TEST_KEY ?? `test_${"t".repeat(8)}${counter}${Date.now().toString(16)}`;
   const liveKey = env.SCALE_LIVE_KEY ?? `live_${"l".repeat(8)}${counter}${Date.now().toString(16)}`;
+  const database = env.DATABASE_URL ? { env: { DATABASE_URL: env.DATABASE_URL }, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -33,6 +41,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DIST_DIR: path.join(dataDir, "no-dist"),
     RATE_LIMIT_PER_MINUTE: "0",
     ...env,
+    ...database.env,
     DATA_DIR: dataDir,
     SCALE_TEST_KEY: testKey,
     SCALE_LIVE_KEY: liveKey,
@@ -44,6 +53,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     dataDir,
     testKey,
     liveKey,
+    databaseEnv: database.env,
+    openDb: () => openDatabase({ dataDir, databaseUrl: config.databaseUrl, poolSize: 2 }),
     api(pathname, init = {}) {
       const { key = testKey, json, form, ...rest } = init;
       const headers = new Headers(rest.headers);
@@ -59,6 +70,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const method = rest.method ?? (body !== undefined ? "POST" : "GET");
       return fetch(url + pathname, { ...rest, method, headers, body });
     },
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
   };
 }
