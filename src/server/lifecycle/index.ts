@@ -94,7 +94,7 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
       if (dialectOf(db).singleProcess) await releaseDeadProcessLeases(db);
       // Before anything reads or sends a task: rows of earlier versions get our files by path.
       // Processes starting together on one PostgreSQL: one upgrades, the others find it done.
-      const upgraded = await dialectOf(db).exclusive(db, () => storeHostedUrlsByPath(db, urls));
+      const upgraded = await dialectOf(db).exclusive(db, () => storeHostedUrlsByPath(db, files));
       if (upgraded > 0) console.log(`  Stored this server's file URLs by path in ${upgraded} tasks (they follow PORT and PUBLIC_URL now).`);
       await dispatcher.start();
       whenListening(async () => {

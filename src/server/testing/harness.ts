@@ -20,7 +20,12 @@ export interface TestServer {
   openDb(): Promise<Db>;
   /** fetch against the server with a key (Basic auth, key as user name). */
   api(pathname: string, init?: RequestInit & { key?: string | null; json?: unknown; form?: string }): Promise<Response>;
-  stop(): Promise<void>;
+  /**
+   * Stops the server and drops its database (a PostgreSQL schema), unless `keepDatabase`: then a
+   * restart (`...databaseEnv`) or the test reads it, and `dropDatabase()` removes it afterwards.
+   */
+  stop(opts?: { keepDatabase?: boolean }): Promise<void>;
+  dropDatabase(): Promise<void>;
 }
 
 let counter = 0;
@@ -70,9 +75,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const method = rest.method ?? (body !== undefined ? "POST" : "GET");
       return fetch(url + pathname, { ...rest, method, headers, body });
     },
-    async stop() {
+    async stop(opts = {}) {
       await server.stop();
-      await database.drop();
+      if (!opts.keepDatabase) await database.drop();
     },
+    dropDatabase: () => database.drop(),
   };
 }
