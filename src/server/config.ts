@@ -136,7 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: env.METRICS_HOST || "127.0.0.1",
     metricsToken: env.METRICS_TOKEN || undefined,
     databaseUrl: databaseUrlFrom(env),
-    databasePoolSize: Math.max(2, intFrom(env, "DATABASE_POOL_SIZE", 10)),
+    // At least 4: start-up holds one connection for its lock while the demo seed (or the stored-URLs
+    // upgrade) runs a transaction on a second and writes files to the database on a third.
+    databasePoolSize: Math.max(4, intFrom(env, "DATABASE_POOL_SIZE", 10)),
     jobLeaseMs: Math.max(1000, intFrom(env, "JOB_LEASE_MS", 30_000)),
   };
 }
