@@ -123,6 +123,10 @@ describe("HTTP serving", () => {
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["content-disposition"]).toBeUndefined();
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
+    // Revalidated, not cached blindly: the ETag answers 304 (from disk or from the database).
+    expect(image.headers["cache-control"]).toBe("no-cache");
+    const again = await get(url, { "if-none-match": String(image.headers.etag) });
+    expect(again.status).toBe(304);
     for (const name of ["page.svg", "looks-like.png"]) {
       const planted = await get(`${server.url}/files/planted/${name}`);
       expect(planted.status).toBe(200);
