@@ -27,6 +27,8 @@ export async function ensureFirstAccount(db: Db, config: Config): Promise<FirstR
     const keys = { test_key: config.testKey ?? generateKey("test"), live_key: config.liveKey ?? generateKey("live") };
     await addKey(db, accountId, keys.test_key);
     await addKey(db, accountId, keys.live_key);
+    // On PostgreSQL nothing else has made DATA_DIR yet.
+    fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(keys, null, 2) + "\n", { mode: 0o600 });
     return keys;
   }

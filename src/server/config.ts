@@ -49,6 +49,12 @@ export interface Config {
   adminEmail: string;
   /** scrypt's cost N for new password hashes (a power of two). */
   passwordScryptCost: number;
+  /** `postgres://…`: the shared PostgreSQL store (several processes); SQLite in DATA_DIR when unset. */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
+  /** How long a claimed background job (callback, test-mode task, attachment check) stays a process's own. */
+  jobLeaseMs: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [
@@ -100,6 +106,13 @@ function scryptCost(env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+function databaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_URL?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// URL (got "${url.split("@").pop()}")`);
+  return url;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const disabledTypes = listFrom(env, "DISABLED_TASK_TYPES");
   for (const t of disabledTypes) {
@@ -137,5 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keySignIn: env.CONSOLE_KEY_SIGN_IN !== "0" && env.CONSOLE_KEY_SIGN_IN !== "false",
     adminEmail: (env.ADMIN_EMAIL || "admin@localhost").trim().toLowerCase(),
     passwordScryptCost: scryptCost(env),
+    databaseUrl: databaseUrlFrom(env),
+    // At least 4: start-up holds one connection for its lock while the demo seed (or the stored-URLs
+    // upgrade) runs a transaction on a second and writes files to the database on a third.
+    databasePoolSize: Math.max(4, intFrom(env, "DATABASE_POOL_SIZE", 10)),
+    jobLeaseMs: Math.max(1000, intFrom(env, "JOB_LEASE_MS", 30_000)),
   };
 }

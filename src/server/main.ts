@@ -1,6 +1,8 @@
 import type { Writable } from "node:stream";
 import { loadConfig, type Config } from "./config";
 import { openDatabase } from "./store/db";
+import { openBlobStore } from "./store/blobs";
+import { dialectOf } from "./store/dialects";
 import { buildApp } from "./http/app";
 import { startMetricsServer } from "./http/metrics-route";
 import { ensureFirstAccount, KEYS_FILE, type FirstRunKeys } from "./bootstrap";
@@ -19,17 +21,20 @@ import { inviteLink } from "./members/invites";
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
 export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
-  const db = await openDatabase(config.dataDir);
-  const keys = await ensureFirstAccount(db, config);
-  const admin = await ensureFirstAdmin(db, config);
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+  // Processes starting together on one PostgreSQL must agree on who creates the first account.
+  const keys = await dialectOf(db).exclusive(db, () => ensureFirstAccount(db, config));
+  const blobs = openBlobStore(db, config.dataDir);
+  const admin = await dialectOf(db).exclusive(db, () => ensureFirstAdmin(db, config));
   const urls = new HostedUrls(config);
   const metrics = new Metrics();
-  const lifecycle = createLifecycle({ db, config, urls, metrics });
+  const lifecycle = createLifecycle({ db, config, urls, blobs, metrics });
   let closing = false;
   const app = await buildApp({
     config,
     db,
     urls,
+    blobs,
     hooks: lifecycle.hooks,
     extraRoutes: lifecycle.routes,
     metrics,

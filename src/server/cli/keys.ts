@@ -17,7 +17,7 @@ const USAGE = `usage: npm run keys -- <command> [options]
   invite --email E --name N --role R [--account ID]
                                          add a member (admin|manager|reviewer|labeler); prints the set-password link
   reset-password --email E               end the member's sessions and password; prints a new link
-Reads DATA_DIR (default ./.data); links use PUBLIC_URL, else http://localhost:PORT.`;
+Reads DATA_DIR (default ./.data), or the PostgreSQL database at DATABASE_URL when set; links use PUBLIC_URL, else http://localhost:PORT.`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
-  const db = await openDatabase(config.dataDir);
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
   const firstAccount = async () => {
     const row = await db.selectFrom("accounts").select("id").orderBy("created_at").limit(1).executeTakeFirst();

@@ -6,6 +6,9 @@ import crypto from "node:crypto";
 import type { ConsoleConfig } from "../../schema";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
+import type { BlobStore } from "../store/blobs";
+import { databaseRateLimitStore } from "./rate-limit-store";
+import { dialectOf } from "../store/dialects";
 import type { TaskHooks } from "../tasks/hooks";
 import type { HostedUrls } from "../hosted-urls";
 import type { Metrics } from "../metrics";
@@ -29,6 +32,8 @@ import { registerHostedFiles, registerSpaAssets, registerWebPlugins } from "./we
 export interface AppDeps {
   config: Config;
   db: Db;
+  /** Uploaded and generated files, served at /files/. */
+  blobs: BlobStore;
   hooks: TaskHooks;
   /** Stored paths of hosted files become URLs on this base when they are answered. */
   urls: HostedUrls;
@@ -92,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           await v1.register(rateLimit, {
             max: config.rateLimitPerMinute,
             timeWindow: 60_000,
+            // Several processes on PostgreSQL share the counts; one SQLite process counts in memory.
+            store: dialectOf(db).singleProcess ? undefined : databaseRateLimitStore(db),
             // Per key, not per IP: hash so the key never sits in memory as a map key in clear.
             keyGenerator: (req) =>
               crypto.createHash("sha256").update(keyFromRequest(req) ?? req.principal?.member?.id ?? req.ip).digest("hex"),
@@ -115,9 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (consoleApi) => registerMemberRoutes(consoleApi, db, config));
 
-  const filesDir = path.join(config.dataDir, "files");
-  fs.mkdirSync(filesDir, { recursive: true });
-  await registerHostedFiles(app, filesDir);
+  await registerHostedFiles(app, deps.blobs);
 
   const indexHtml = path.join(config.distDir, "index.html");
   const hasSpa = fs.existsSync(indexHtml);

@@ -6,7 +6,10 @@ import type { FastifyInstance } from "fastify";
 import fastifyCompress from "@fastify/compress";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
+import crypto from "node:crypto";
 import { sniffMediaType } from "../lifecycle/media-type";
+import { DiskBlobStore, type BlobStore } from "../store/blobs";
+import { sendError } from "./errors";
 
 // Serving like a production web app: compression (brotli/gzip) for everything compressible,
 // security headers with a Content-Security-Policy the console runs under, long-lived caching for
@@ -69,12 +72,18 @@ export async function registerWebPlugins(app: FastifyInstance, opts: { proxying:
   });
 }
 
-/** `/files/*`: the type sniffed from the bytes; anything but an image/audio/video is a download. */
-export async function registerHostedFiles(app: FastifyInstance, filesDir: string): Promise<void> {
+/**
+ * `/files/*`: the type sniffed from the bytes; anything but an image/audio/video is a download. On
+ * disk (SQLite) @fastify/static serves them with ETags and ranges; in the database (PostgreSQL)
+ * every process answers from the shared table.
+ */
+export async function registerHostedFiles(app: FastifyInstance, blobs: BlobStore): Promise<void> {
+  const disk = blobs instanceof DiskBlobStore ? blobs.dir : null;
+  if (disk) fs.mkdirSync(disk, { recursive: true });
   await app.register(async (scope) => {
     scope.addHook("onSend", async (req, reply, payload) => {
-      const local = localFile(filesDir, req.url);
-      const type = local ? sniffFile(local) : null;
+      const local = disk ? localFile(disk, req.url) : null;
+      const type = local ? sniffFile(local) : Buffer.isBuffer(payload) ? sniffMediaType(payload.subarray(0, 64)) : null;
       // On every answer, 304s included: a browser revalidating keeps the policy of the 304.
       // Chrome refuses to show a PDF in a sandboxed document, and a PDF can't script our origin.
       reply.header("content-security-policy", type === "application/pdf" ? FILE_CSP : FILE_CSP + SANDBOX);
@@ -87,12 +96,32 @@ export async function registerHostedFiles(app: FastifyInstance, filesDir: string
       if (type) {
         reply.header("content-type", type);
       } else {
+        const name = path.posix.basename(req.url.split("?")[0]) || "file";
         reply.header("content-type", "application/octet-stream");
-        reply.header("content-disposition", `attachment; filename="${path.basename(local ?? "file").replace(/[^\w.-]/g, "_")}"`);
+        reply.header("content-disposition", `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`);
       }
       return payload;
     });
-    await scope.register(fastifyStatic, { root: filesDir, prefix: "/files/", decorateReply: false, index: false, cacheControl: false, setHeaders: revalidate });
+    if (disk) {
+      await scope.register(fastifyStatic, { root: disk, prefix: "/files/", decorateReply: false, index: false, cacheControl: false, setHeaders: revalidate });
+      return;
+    }
+    scope.get<{ Params: { "*": string } }>("/files/*", async (req, reply) => {
+      let rel: string;
+      try {
+        rel = decodeURIComponent(req.params["*"]);
+      } catch {
+        return sendError(reply, 404, `no such file: ${req.url.split("?")[0]}`);
+      }
+      const file = await blobs.get(rel);
+      if (!file) return sendError(reply, 404, `no such file: ${req.url.split("?")[0]}`);
+      // Names are content hashes or task ids, but a demo file may be rewritten: revalidate by ETag.
+      const etag = `"${crypto.createHash("sha1").update(file.bytes).digest("base64url")}"`;
+      revalidate(reply);
+      reply.header("etag", etag);
+      if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+      return reply.send(file.bytes);
+    });
   });
 }
 

@@ -1,5 +1,6 @@
-import fs from "node:fs";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
+import { claimPendingTasks } from "../store/leases";
 import type { TaskRow } from "../store/tasks";
 import { readJson } from "../store/json";
 import { type FileStore } from "./files";
@@ -21,6 +22,8 @@ const SNIFF_BYTES = 512 * 1024;
 const CONCURRENCY = 4;
 /** Redirects followed per attachment; each hop is checked by the outbound policy. */
 const MAX_REDIRECTS = 5;
+const CLAIM_BATCH = 32;
+const POLL_MS = 2_000;
 
 export const ATTACHMENT_ERROR = "One or more attachments could not be downloaded.";
 
@@ -50,47 +53,40 @@ export function attachmentUrls(params: Record<string, unknown>): string[] {
   return [...new Set(out)];
 }
 
-/** Size of an image this server hosts, read from disk; null for any other URL. */
-export function hostedImageSize(files: FileStore, url: string): Canvas | null {
-  const local = files.localPathOf(url);
-  return local ? sizeOfFile(local) : null;
+/** Size of an image this server hosts (a stored path or one of our URLs), read from its store; null for any other URL. */
+export async function hostedImageSize(files: FileStore, url: string): Promise<Canvas | null> {
+  const file = files.hostedFileOf(url);
+  return file ? sizeOf(await files.read(file)) : null;
 }
 
-function sizeOfFile(file: string): Canvas | null {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(file, "r");
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    const info = imageInfo(head.subarray(0, n));
-    return info?.width && info.height ? { width: info.width, height: info.height } : null;
-  } catch {
-    return null;
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
+function sizeOf(bytes: Buffer | null): Canvas | null {
+  if (!bytes) return null;
+  const info = imageInfo(bytes.subarray(0, SNIFF_BYTES));
+  return info?.width && info.height ? { width: info.width, height: info.height } : null;
 }
 
 /**
  * The size of an image for test mode, in this order: a file this server hosts (any of its paths,
- * read from disk); a quick read of the URL (at most `timeoutMs` and SNIFF_BYTES, the attachment
+ * read from its store); a quick read of the URL (at most `timeoutMs` and SNIFF_BYTES, the attachment
  * check's own fetch); a path this server serves reached under a host name it doesn't know (a LAN
  * name, a proxy). Null when none of them works: the caller falls back to DEFAULT_CANVAS.
  */
 export async function quickImageSize(files: FileStore, outbound: OutboundClient, url: string, timeoutMs: number): Promise<Canvas | null> {
-  const own = hostedImageSize(files, url);
+  const own = await hostedImageSize(files, url);
   if (own) return own;
   if (isStoredPath(url)) return null;
   if (timeoutMs > 0) {
     const r = await fetchAttachment(files, outbound, url, AbortSignal.timeout(timeoutMs));
     if (r.width && r.height) return { width: r.width, height: r.height };
   }
+  let pathname: string;
   try {
-    const file = files.urls.localFileOfPath(new URL(url).pathname);
-    return file ? sizeOfFile(file) : null;
+    pathname = new URL(url).pathname;
   } catch {
     return null;
   }
+  const file = files.fileOfPath(pathname);
+  return file ? sizeOf(await files.read(file)) : null;
 }
 
 /** The recorded size of a task's image attachment, if a check or test mode found one. */
@@ -148,11 +144,11 @@ async function readHead(res: Response): Promise<Buffer> {
 }
 
 export async function fetchAttachment(files: FileStore, outbound: OutboundClient, url: string, stop?: AbortSignal): Promise<CheckResult> {
-  const hosted = files.localPathOf(url);
+  const hosted = files.hostedFileOf(url);
   if (hosted) {
-    // Our own file: read it from disk instead of calling ourselves over HTTP.
-    if (!fs.existsSync(hosted)) return { url, statusCode: 404, error: "HTTP 404", contentType: null, width: null, height: null };
-    const size = hostedImageSize(files, url);
+    // Our own file: read it from the store instead of calling ourselves over HTTP.
+    if (!(await files.fileExists(hosted))) return { url, statusCode: 404, error: "HTTP 404", contentType: null, width: null, height: null };
+    const size = await hostedImageSize(files, url);
     return { url, statusCode: 200, error: null, contentType: null, width: size?.width ?? null, height: size?.height ?? null };
   }
   try {
@@ -187,6 +183,7 @@ export class AttachmentChecker {
   private readonly idle = new Set<() => void>();
   /** Aborts fetches in flight on shutdown; their tasks stay unchecked and resume on start. */
   private readonly abort = new AbortController();
+  private poller: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -195,6 +192,8 @@ export class AttachmentChecker {
     private readonly metrics: Metrics,
     /** A task failed: its error callback is in the outbox. */
     private readonly onFailed: (row: TaskRow) => void,
+    /** How long claimed work stays this process's (JOB_LEASE_MS); checks get at least a minute. */
+    private readonly leaseMs = 30_000,
   ) {}
 
   enqueue(row: TaskRow): void {
@@ -204,22 +203,43 @@ export class AttachmentChecker {
     this.pump();
   }
 
-  /** Live tasks still pending whose attachments were never checked (e.g. the process died). */
+  /**
+   * Live tasks still pending whose attachments were never checked (their process died): claimed
+   * with a lease (store/leases.ts), at start on SQLite, every few seconds on PostgreSQL where
+   * another process may have died. A fresh task is its creator's for a lease's length.
+   */
   async resume(): Promise<void> {
-    const rows = await this.db
-      .selectFrom("tasks as t")
-      .selectAll("t")
-      .where("t.status", "=", "pending")
-      .where("t.mode", "=", "live")
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("attachment_checks as c").select("c.task_id").whereRef("c.task_id", "=", "t.id"))))
-      .orderBy("t.created_at", "asc")
-      .limit(10_000)
-      .execute();
-    rows.forEach((r) => this.enqueue(r));
+    this.poller = null;
+    if (this.stopped) return;
+    const single = dialectOf(this.db).singleProcess;
+    const leaseMs = Math.max(this.leaseMs, 4 * FETCH_TIMEOUT_MS);
+    let full = false;
+    try {
+      const now = Date.now();
+      const rows = await claimPendingTasks(this.db, {
+        mode: "live",
+        uncheckedOnly: true,
+        createdBefore: single ? now : now - leaseMs,
+        leaseMs,
+        limit: CLAIM_BATCH,
+        now,
+      });
+      full = rows.length === CLAIM_BATCH;
+      rows.forEach((r) => this.enqueue(r));
+    } catch (err) {
+      if (!this.stopped) console.error("attachment checks:", (err as Error).message);
+    }
+    if (this.stopped || (single && !full)) return;
+    // A full batch: more are waiting, but let this one drain first.
+    if (full) await this.drain();
+    this.poller = setTimeout(() => void this.resume(), full ? 0 : POLL_MS);
+    this.poller.unref?.();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.poller) clearTimeout(this.poller);
+    this.poller = null;
     this.queue.length = 0;
     this.abort.abort();
     if (this.active > 0) await new Promise<void>((resolve) => this.idle.add(resolve));

@@ -29,8 +29,10 @@ export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileSt
     if (!isTaskType(row.type)) throw new ApiError(500, `task ${row.id} has an unknown type ${row.type}`);
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
     const url = typeof params.attachment === "string" ? params.attachment : null;
-    const canvas = url ? ((await recordedCanvas(db, row.id, url)) ?? hostedImageSize(files, url)) : null;
-    const result = validateResponse(row.type, paramsWithPublicUrls(params, files.urls), body.data.response, { canvas, readMask: (u) => files.readHosted(u) });
+    const canvas = url ? ((await recordedCanvas(db, row.id, url)) ?? (await hostedImageSize(files, url))) : null;
+    // The validator reads masks synchronously; the store may be the database, so read first.
+    const hosted = await files.readAllHosted(body.data.response);
+    const result = validateResponse(row.type, paramsWithPublicUrls(params, files.urls), body.data.response, { canvas, readMask: (u) => hosted.get(u) ?? null });
     if (!result.ok) {
       const more = result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : "";
       throw badRequest(result.errors.slice(0, 5).join("; ") + more);

@@ -1,7 +1,8 @@
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import { isEmailAddress } from "../../schema";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
 import type { CallbackJobsTable } from "../store/schema";
 import type { CallbackMailer } from "./email";
 import type { PublicUrls } from "../hosted-urls";
@@ -16,9 +17,7 @@ import { OutboundRefused, outboundFailure, type OutboundClient } from "./outboun
 
 type Job = Selectable<CallbackJobsTable>;
 
-const REQUEST_TIMEOUT_MS = 10_000;
-/** Longer than any attempt can take, so a live lease is never stolen. */
-const LEASE_MS = REQUEST_TIMEOUT_MS + 20_000;
+const MAX_REQUEST_TIMEOUT_MS = 10_000;
 const BATCH = 16;
 /** Sleep at most this long, so jobs written by another process are noticed too. */
 const IDLE_POLL_MS = 5_000;
@@ -56,6 +55,16 @@ export class CallbackDispatcher {
     private readonly metrics: Metrics,
   ) {}
 
+  /** A claim lasts JOB_LEASE_MS (30 s by default): a crashed process's jobs are anyone's after that. */
+  private get leaseMs(): number {
+    return this.config.jobLeaseMs;
+  }
+
+  /** Well inside the lease, so a live lease is never stolen while its POST is still running. */
+  private get requestTimeoutMs(): number {
+    return Math.min(MAX_REQUEST_TIMEOUT_MS, Math.floor(this.leaseMs / 3));
+  }
+
   /** Attempts allowed in all: the first plus one per configured retry delay (20 by default). */
   get maxAttempts(): number {
     return this.config.callbackRetryDelaysMs.length + 1;
@@ -65,8 +74,11 @@ export class CallbackDispatcher {
     this.stopped = false;
     this.abort = new AbortController();
     // The SQLite store has one process by design, so any lease left is a dead process's: free
-    // them now instead of waiting for them to run out. (A shared PostgreSQL store would skip this.)
-    await this.db.updateTable("callback_jobs").set({ leased_until: null }).where("status", "=", "pending").where("leased_until", "is not", null).execute();
+    // them now instead of waiting for them to run out. On PostgreSQL, leases of other live
+    // processes may be among them: those only run out.
+    if (dialectOf(this.db).singleProcess) {
+      await this.db.updateTable("callback_jobs").set({ leased_until: null }).where("status", "=", "pending").where("leased_until", "is not", null).execute();
+    }
     this.kick();
   }
 
@@ -124,25 +136,15 @@ export class CallbackDispatcher {
     try {
       for (;;) {
         this.again = false;
-        const now = Date.now();
-        const due = await this.db
-          .selectFrom("callback_jobs")
-          .selectAll()
-          .where("status", "=", "pending")
-          .where("next_attempt_at", "<=", now)
-          .where((eb) => eb.or([eb("leased_until", "is", null), eb("leased_until", "<=", now)]))
-          .orderBy("next_attempt_at", "asc")
-          .limit(BATCH)
-          .execute();
-        const claimed: Job[] = [];
-        for (const job of due) if (await this.claim(job, now)) claimed.push(job);
+        const claimed = await this.claimDue(Date.now());
         await Promise.all(claimed.map((job) => this.track(this.attempt(job))));
         if (this.stopped) return;
-        if (due.length < BATCH && !this.again) break;
+        if (claimed.length < BATCH && !this.again) break;
       }
       const next = await this.db
         .selectFrom("callback_jobs")
-        .select((eb) => eb.fn.min("next_attempt_at").as("at"))
+        // A job leased by another process is not ours before its lease runs out.
+        .select(sql<number | null>`min(case when leased_until > next_attempt_at then leased_until else next_attempt_at end)`.as("at"))
         .where("status", "=", "pending")
         .executeTakeFirst();
       if (next?.at !== null && next?.at !== undefined) wait = Math.min(IDLE_POLL_MS, Number(next.at) - Date.now());
@@ -160,18 +162,34 @@ export class CallbackDispatcher {
     return p.finally(() => this.inflight.delete(p));
   }
 
-  /** Takes the lease only if nobody changed the job since we read it. */
-  private async claim(job: Job, now: number): Promise<boolean> {
-    const r = await this.db
+  /**
+   * Leases up to BATCH due jobs in one statement. The inner SELECT locks its rows and skips rows
+   * another process is claiming (`FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
+   * writer runs the statement alone), so no two processes ever hold one job.
+   */
+  private async claimDue(now: number): Promise<Job[]> {
+    return this.db
       .updateTable("callback_jobs")
-      .set({ leased_until: now + LEASE_MS, updated_at: now })
-      .where("id", "=", job.id)
-      .where("status", "=", "pending")
-      .where("updated_at", "=", job.updated_at)
-      .executeTakeFirst();
-    const ok = Number(r.numUpdatedRows) === 1;
-    if (ok) this.leased.add(job.id);
-    return ok;
+      .set({ leased_until: now + this.leaseMs, updated_at: now })
+      .where("id", "in", (eb) =>
+        dialectOf(this.db).skipLocked(
+          eb
+            .selectFrom("callback_jobs as j")
+            .select("j.id")
+            .where("j.status", "=", "pending")
+            .where("j.next_attempt_at", "<=", now)
+            .where((w) => w.or([w("j.leased_until", "is", null), w("j.leased_until", "<=", now)]))
+            .orderBy("j.next_attempt_at", "asc")
+            .limit(BATCH),
+        ),
+      )
+      .returningAll()
+      .execute()
+      .then((jobs) => {
+        // Ours until recorded: a shutdown releases whatever is still in this set.
+        for (const job of jobs) this.leased.add(job.id);
+        return jobs;
+      });
   }
 
   private async attempt(job: Job): Promise<void> {
@@ -205,7 +223,7 @@ export class CallbackDispatcher {
           "user-agent": "scale-workbench-callbacks/1",
         },
         body,
-        signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.abort.signal]),
+        signal: AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]),
       });
       await res.body?.cancel().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
@@ -213,7 +231,7 @@ export class CallbackDispatcher {
     } catch (err) {
       // A refused address is recorded with its reason and not retried: the policy won't change.
       const refused = err instanceof OutboundRefused;
-      return { statusCode: null, error: outboundFailure(err, REQUEST_TIMEOUT_MS), succeeded: false, retry: !refused, refused };
+      return { statusCode: null, error: outboundFailure(err, this.requestTimeoutMs), succeeded: false, retry: !refused, refused };
     }
   }
 

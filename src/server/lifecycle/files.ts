@@ -4,13 +4,19 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { UploadedFile } from "../../schema";
-import type { HostedUrls } from "../hosted-urls";
+import { isStoredPath, type HostedUrls } from "../hosted-urls";
+import { contentTypeOf, normalizeFilePath, type BlobStore } from "../store/blobs";
 import { ApiError, badRequest } from "../http/errors";
 import { imageInfo } from "./image-size";
 
-// Files this server hosts: `<DATA_DIR>/files/...`, served at `/files/...` by http/app.ts. Uploads
-// and generated masks land here, stored by path (`/files/...`); test mode and the attachment
-// check read our own files from disk instead of calling ourselves over HTTP.
+// Files this server hosts, served at `/files/...` by http/web.ts, kept in a BlobStore (DATA_DIR/
+// files beside SQLite, the database on PostgreSQL, so every process sees every file). Uploads and
+// generated masks land here, stored by path (`/files/...`, given today's base when answered: see
+// hosted-urls.ts); test mode, the attachment check and completion read our own files from here
+// (and the console's static files from disk) instead of calling ourselves over HTTP.
+
+/** A file this server serves: one of the store's, or a file of the built console. */
+export type HostedFile = { kind: "blob"; rel: string } | { kind: "static"; file: string };
 
 const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
   "image/png": "png",
@@ -20,49 +26,94 @@ const EXTENSIONS: Record<UploadedFile["content_type"], string> = {
 };
 
 export class FileStore {
-  readonly dir: string;
-
-  constructor(readonly urls: HostedUrls) {
-    this.dir = urls.filesDir;
-  }
+  constructor(
+    readonly urls: HostedUrls,
+    /** Where the bytes live: DATA_DIR/files beside SQLite, the database on PostgreSQL. */
+    readonly blobs: BlobStore,
+  ) {}
 
   /** The stored form of a hosted file's URL: its path, `/files/<rel>` (see hosted-urls.ts). */
   pathFor(relPath: string): string {
-    return `/files/${relPath.split(path.sep).map(encodeURIComponent).join("/")}`;
+    return `/files/${relPath.split(/[\\/]/).map(encodeURIComponent).join("/")}`;
   }
 
   /** Writes the file and returns its stored path; answers turn it into a URL on today's base. */
-  save(relPath: string, bytes: Uint8Array): string {
-    const full = this.resolve(relPath);
-    if (!full) throw new Error(`bad file path ${relPath}`);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, bytes);
+  async save(relPath: string, bytes: Uint8Array): Promise<string> {
+    if (!normalizeFilePath(relPath)) throw new Error(`bad file path ${relPath}`);
+    await this.blobs.put(relPath, bytes, contentTypeOf(relPath));
     return this.pathFor(relPath);
   }
 
-  /** A path inside the files folder, or null for anything that would leave it. */
-  private resolve(relPath: string): string | null {
-    const full = path.resolve(this.dir, relPath);
-    return full.startsWith(this.dir + path.sep) ? full : null;
+  exists(relPath: string): Promise<boolean> {
+    return this.blobs.exists(relPath);
   }
 
   /**
-   * The local file behind a stored path or a URL of this server (files under /files/..., the
-   * console's static files), or null for any other URL.
+   * The file behind a path this server serves (`/files/...` in the store, whether or not it exists
+   * yet; a file of the built console), whatever host the URL named; null for any other path.
    */
-  localPathOf(value: string): string | null {
-    return this.urls.localFileOf(value);
-  }
-
-  /** The bytes of a hosted file, or null when the URL is not ours or the file is gone. */
-  readHosted(value: string): Buffer | null {
-    const local = this.localPathOf(value);
-    if (!local) return null;
+  fileOfPath(pathname: string): HostedFile | null {
+    let decoded: string;
     try {
-      return fs.readFileSync(local);
+      decoded = decodeURIComponent(pathname.split(/[?#]/)[0]);
     } catch {
       return null;
     }
+    if (decoded.startsWith("/files/")) {
+      const rel = normalizeFilePath(decoded.slice("/files/".length));
+      return rel ? { kind: "blob", rel } : null;
+    }
+    const file = this.urls.localFileOfPath(pathname.split(/[?#]/)[0]);
+    return file ? { kind: "static", file } : null;
+  }
+
+  /** The file behind a stored path or an absolute URL of this server, or null for any other URL. */
+  hostedFileOf(value: string): HostedFile | null {
+    const own = isStoredPath(value) ? value : this.urls.ownPathOf(value);
+    return own ? this.fileOfPath(own) : null;
+  }
+
+  async read(file: HostedFile): Promise<Buffer | null> {
+    if (file.kind === "blob") return (await this.blobs.get(file.rel))?.bytes ?? null;
+    try {
+      return await fs.promises.readFile(file.file);
+    } catch {
+      return null;
+    }
+  }
+
+  async fileExists(file: HostedFile): Promise<boolean> {
+    if (file.kind === "blob") return this.blobs.exists(file.rel);
+    try {
+      return (await fs.promises.stat(file.file)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The bytes of a hosted file, or null when the value is not ours or the file is gone. */
+  async readHosted(value: string): Promise<Buffer | null> {
+    const file = this.hostedFileOf(value);
+    return file ? this.read(file) : null;
+  }
+
+  /** Every hosted file a JSON value links to (a response's masks), keyed as linked; at most `limit`. */
+  async readAllHosted(value: unknown, limit = 256): Promise<Map<string, Buffer>> {
+    const links = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (links.size >= limit) return;
+      if (typeof v === "string") {
+        if (this.hostedFileOf(v)) links.add(v);
+      } else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(value);
+    const out = new Map<string, Buffer>();
+    for (const link of links) {
+      const bytes = await this.readHosted(link);
+      if (bytes) out.set(link, bytes);
+    }
+    return out;
   }
 }
 
@@ -86,7 +137,7 @@ export function registerFileRoutes(v1: FastifyInstance, files: FileStore): void 
     if (!info) throw new ApiError(400, "file: only PNG, JPEG, GIF and WebP images can be uploaded");
     const hash = crypto.createHash("sha256").update(req.body).digest("hex").slice(0, 32);
     const rel = path.join("uploads", `${hash}.${EXTENSIONS[info.type]}`);
-    const url = files.urls.toPublic(files.save(rel, req.body));
+    const url = files.urls.toPublic(await files.save(rel, req.body));
     reply.code(201);
     return { url, content_type: info.type, size: req.body.length, width: info.width, height: info.height };
   });

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config";
+import type { BlobStore } from "../store/blobs";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
+import { releaseDeadProcessLeases } from "../store/leases";
 import type { TaskHooks } from "../tasks/hooks";
 import type { HostedUrls } from "../hosted-urls";
 import type { TaskRow } from "../store/tasks";
@@ -33,9 +36,9 @@ export interface Lifecycle {
   seedDemoDataIfEmpty(): Promise<void>;
 }
 
-export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls; metrics: Metrics }): Lifecycle {
+export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls; blobs: BlobStore; metrics: Metrics }): Lifecycle {
   const { db, config, urls, metrics } = deps;
-  const files = new FileStore(urls);
+  const files = new FileStore(urls, deps.blobs);
   const mailer = new CallbackMailer(config);
   // User-given URLs (callbacks, attachments) are fetched under the outbound policy.
   const outbound = new OutboundClient({
@@ -49,8 +52,14 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
     metrics.taskFinished(row);
     kick();
   };
-  const checker = new AttachmentChecker(db, files, outbound, metrics, finished);
-  const worker = new TestModeWorker(db, files, outbound, { delayMs: config.testModeDelayMs, sizeTimeoutMs: config.testModeSizeTimeoutMs }, finished);
+  const checker = new AttachmentChecker(db, files, outbound, metrics, finished, config.jobLeaseMs);
+  const worker = new TestModeWorker(
+    db,
+    files,
+    outbound,
+    { delayMs: config.testModeDelayMs, sizeTimeoutMs: config.testModeSizeTimeoutMs, leaseMs: config.jobLeaseMs },
+    finished,
+  );
   metrics.setQueueDepthSource(async () => {
     const r = await db.selectFrom("callback_jobs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirst();
     return Number(r?.n ?? 0);
@@ -82,8 +91,10 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
       registerFileRoutes(v1, files);
     },
     async start() {
+      if (dialectOf(db).singleProcess) await releaseDeadProcessLeases(db);
       // Before anything reads or sends a task: rows of earlier versions get our files by path.
-      const upgraded = await storeHostedUrlsByPath(db, urls);
+      // Processes starting together on one PostgreSQL: one upgrades, the others find it done.
+      const upgraded = await dialectOf(db).exclusive(db, () => storeHostedUrlsByPath(db, files));
       if (upgraded > 0) console.log(`  Stored this server's file URLs by path in ${upgraded} tasks (they follow PORT and PUBLIC_URL now).`);
       await dispatcher.start();
       whenListening(async () => {
@@ -99,8 +110,9 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
       await outbound.close();
     },
     async seedDemoDataIfEmpty() {
-      // Demo attachments and masks are stored by path, so seeding needs no port.
-      await seedDemoDataIfEmpty(db, files, config.callbackRetryDelaysMs);
+      // Demo attachments and masks are stored by path, so seeding needs no port. Processes
+      // starting together on one PostgreSQL: one seeds, the others then find data.
+      await dialectOf(db).exclusive(db, () => seedDemoDataIfEmpty(db, files, config.callbackRetryDelaysMs));
     },
   };
 }

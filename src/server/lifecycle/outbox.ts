@@ -1,5 +1,6 @@
 import type { CallbackBody, ErrorResponse } from "../../schema";
 import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
 import { toWireTask, type TaskRow } from "../store/tasks";
 import { AS_STORED, mapParamsUrls, mapResponseUrls, type PublicUrls, type UrlMap } from "../hosted-urls";
 
@@ -93,6 +94,8 @@ export async function finishTask(db: Db, taskId: string, outcome: Outcome, now =
 export async function resendCallback(db: Db, row: TaskRow, now = Date.now()): Promise<boolean> {
   if (!row.callback_url || (row.status !== "completed" && row.status !== "error")) return false;
   return db.transaction().execute(async (trx) => {
+    // Two resends at once must not both find no pending job and queue two.
+    await dialectOf(trx).forUpdate(trx.selectFrom("tasks").select("id").where("id", "=", row.id)).execute();
     const pending = await trx
       .selectFrom("callback_jobs")
       .select(["id"])

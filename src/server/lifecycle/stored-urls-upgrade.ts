@@ -2,6 +2,7 @@ import type { Db } from "../store/db";
 import { readJson } from "../store/json";
 import { isStoredPath, mapParamsUrls, mapResponseUrls, type HostedUrls, type UrlMap } from "../hosted-urls";
 import { mapCallbackJson } from "./outbox";
+import type { FileStore } from "./files";
 
 // Earlier versions stored this server's own URLs absolute (`http://localhost:8080/files/...`), so
 // a restart on another PORT or PUBLIC_URL broke every demo image and mask. This upgrade, run once
@@ -10,8 +11,9 @@ import { mapCallbackJson } from "./outbox";
 //     `/files/masks/<the task's own id>/` in a task's response (only we name masks by task id),
 //     and in front of `/files/sample-images/` in a demo task's attachment;
 //   - today's PUBLIC_URL, and a loopback host on today's port;
-//   - a loopback host on any other port when the file it names is in DATA_DIR/files or the
-//     built console (uploads are named by content hash, masks by task id, so such a file is ours).
+//   - a loopback host on any other port when the file it names is in our file store (DATA_DIR/
+//     files, or the database on PostgreSQL) or the built console (uploads are named by content
+//     hash, masks by task id, so such a file is ours).
 // Anything else, in particular a user's URL on another host, is left exactly as it was.
 
 export const UPGRADE_NAME = "hosted-urls-by-path";
@@ -44,9 +46,34 @@ function urlsOf(row: Candidate): string[] {
   return out;
 }
 
-/** Bases in front of files only this server writes (see the comment at the top). */
-async function learnBases(db: Db): Promise<Set<string>> {
+interface Learnt {
+  /** Bases in front of files only this server writes (see the comment at the top). */
+  bases: Set<string>;
+  /** Loopback URLs on another port naming a file in our store, by their stored form. */
+  loopback: Map<string, string>;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * A loopback URL on another port is ours when its file is in our store. The store may be the
+ * database, so this is looked up here, before the (synchronous) rewrite.
+ */
+async function loopbackStoredForm(files: FileStore, u: string): Promise<string | null> {
+  let url: URL;
+  try {
+    url = new URL(u);
+  } catch {
+    return null;
+  }
+  if (!LOOPBACK.has(url.hostname) || !url.pathname.startsWith("/files/")) return null;
+  const file = files.fileOfPath(url.pathname);
+  return file && (await files.fileExists(file)) ? url.pathname + url.search + url.hash : null;
+}
+
+async function learn(db: Db, files: FileStore): Promise<Learnt> {
   const bases = new Set<string>();
+  const loopback = new Map<string, string>();
   for (let after = ""; ; ) {
     const rows = await candidates(db, after);
     for (const row of rows) {
@@ -57,26 +84,31 @@ async function learnBases(db: Db): Promise<Set<string>> {
         if (mask > 0) bases.add(u.slice(0, mask));
         const sample = u.indexOf("/files/sample-images/");
         if (demo && sample > 0) bases.add(u.slice(0, sample));
+        if (!loopback.has(u) && files.urls.ownPathOf(u) === null) {
+          const stored = await loopbackStoredForm(files, u);
+          if (stored) loopback.set(u, stored);
+        }
       }
     }
-    if (rows.length < PAGE) return bases;
+    if (rows.length < PAGE) return { bases, loopback };
     after = rows[rows.length - 1].id;
   }
 }
 
-function storedForm(urls: HostedUrls, bases: Set<string>): UrlMap {
+function storedForm(urls: HostedUrls, { bases, loopback }: Learnt): UrlMap {
   return (u) => {
     if (isStoredPath(u)) return u;
     for (const base of bases) if (u.startsWith(base + "/files/")) return u.slice(base.length);
-    return urls.ownPathOf(u) ?? u;
+    return urls.ownPathOf(u) ?? loopback.get(u) ?? u;
   };
 }
 
 /** Runs the upgrade unless it has run before. Returns how many tasks it changed. */
-export async function storeHostedUrlsByPath(db: Db, urls: HostedUrls): Promise<number> {
+export async function storeHostedUrlsByPath(db: Db, files: FileStore): Promise<number> {
+  const urls = files.urls;
   const done = await db.selectFrom("data_upgrades").select("name").where("name", "=", UPGRADE_NAME).executeTakeFirst();
   if (done) return 0;
-  const f = storedForm(urls, await learnBases(db));
+  const f = storedForm(urls, await learn(db, files));
   let changed = 0;
   for (let after = ""; ; ) {
     const rows = await candidates(db, after);
@@ -102,6 +134,10 @@ export async function storeHostedUrlsByPath(db: Db, urls: HostedUrls): Promise<n
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].id;
   }
-  await db.insertInto("data_upgrades").values({ name: UPGRADE_NAME, done_at: Date.now() }).execute();
+  await db
+    .insertInto("data_upgrades")
+    .values({ name: UPGRADE_NAME, done_at: Date.now() })
+    .onConflict((oc) => oc.column("name").doNothing())
+    .execute();
   return changed;
 }

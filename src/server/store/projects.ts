@@ -3,6 +3,7 @@ import type { Db } from "./db";
 import type { Scope } from "./tasks";
 import { newObjectId } from "./ids";
 import { readJson } from "./json";
+import { dialectOf } from "./dialects";
 
 export interface ProjectRecord {
   id: string;
@@ -82,6 +83,8 @@ export async function insertProject(
 /** Appends a version; with `patch`, the new params are the latest merged with the given ones. */
 export async function appendProjectParams(db: Db, projectId: string, params: ProjectParams, patch: boolean): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Two appends at once must not both read version n and both write n + 1.
+    await dialectOf(trx).forUpdate(trx.selectFrom("projects").select("id").where("id", "=", projectId)).execute();
     const latest = await trx
       .selectFrom("project_params")
       .selectAll()

@@ -62,6 +62,8 @@ export interface TasksTable {
   callback_succeeded: number | null;
   /** Random order key for audit sampling without ORDER BY RANDOM() over the whole table. */
   sample_key: number;
+  /** Background work on the task (test mode, attachment check) was claimed until then. */
+  leased_until: number | null;
 }
 
 export interface CallbackJobsTable {
@@ -183,6 +185,22 @@ export interface ActivityTable {
   detail: string;
 }
 
+/** Uploaded and generated files when they live in the database (store/blobs.ts). */
+export interface FilesTable {
+  path: string;
+  content_type: string;
+  size: number;
+  bytes: Buffer;
+  created_at: number;
+}
+
+/** Requests per key in the current window, when the rate limit is shared (PostgreSQL). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -200,4 +218,6 @@ export interface Database {
   member_sessions: MemberSessionsTable;
   sign_in_failures: SignInFailuresTable;
   activity: ActivityTable;
+  files: FilesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -145,6 +145,7 @@ export async function createTask(
     completed_at: null,
     callback_succeeded: null,
     sample_key: Math.random(),
+    leased_until: null,
   };
   try {
     await db.insertInto("tasks").values(row).execute();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task, TaskList } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 import { validBodies } from "../../testing/fixtures";
-import { openDatabase } from "../../store/db";
 import { addKey, createAccount } from "../../store/accounts";
 
 let server: TestServer;
@@ -12,7 +11,7 @@ const created: Task[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   // A second account in the same database, made the way `npm run keys` makes one.
-  const db = await openDatabase(server.dataDir);
+  const db = await server.openDb();
   const id = await createAccount(db, "other");
   await addKey(db, id, otherAccountKey);
   await db.destroy();

@@ -102,7 +102,7 @@ describe("keys and disabled types", () => {
   });
 
   it("issues and revokes keys with npm run keys", async () => {
-    const env = { ...process.env, DATA_DIR: upstream.dataDir };
+    const env = { ...process.env, DATA_DIR: upstream.dataDir, ...upstream.databaseEnv };
     const cli = (...args: string[]) => exec(process.execPath, ["--import", "tsx", "src/server/cli/keys.ts", ...args], { env });
     const issued = await cli("issue", "--mode", "test");
     const key = /test_[0-9a-f]{32}/.exec(issued.stdout)?.[0];
@@ -113,7 +113,8 @@ describe("keys and disabled types", () => {
     await cli("revoke", key!);
     expect((await upstream.api("/v1/tasks?limit=1", { key })).status).toBe(401);
     await expect(cli("revoke", key!)).rejects.toMatchObject({ stderr: expect.stringContaining("no active key") });
-  });
+    // Four CLI processes, each starting tsx: on a busy machine that takes longer than one request.
+  }, 90_000);
 
   it("answers 402 for a type the operator did not enable", async () => {
     const limited = await startTestServer({ DISABLED_TASK_TYPES: "segmentannotation" });

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -8,6 +7,9 @@ import SQLite from "better-sqlite3";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDataDir } from "../../testing/harness";
+import { createTestDatabase, testDatabaseUrl } from "../../testing/database";
+import { openDatabase } from "../../store/db";
+import { openBlobStore } from "../../store/blobs";
 
 // Graceful shutdown, from outside: the server is a child process; SIGTERM arrives while an upload
 // is half-sent. The upload still completes (201, file on disk), new connections are refused, the
@@ -33,10 +35,13 @@ describe("graceful shutdown", () => {
     const port = await freePort();
     const dataDir = tempDataDir();
     const key = `test_term${Date.now().toString(16)}`;
+    // A schema of its own when the suite runs on PostgreSQL, nothing on SQLite.
+    const database = await createTestDatabase();
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
       cwd: ROOT,
       env: {
         ...process.env,
+        ...database.env,
         DATA_DIR: dataDir,
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -92,12 +97,21 @@ describe("graceful shutdown", () => {
     expect(code, output).toBe(0);
     // New connections were refused once the signal arrived; the process is gone now.
     await expect(fetch(`${base}/healthz`)).rejects.toThrow();
-    const file = path.join(dataDir, "files", decodeURIComponent(new URL(url).pathname.slice("/files/".length)));
-    expect(fs.readFileSync(file).equals(png)).toBe(true);
-    // Closed cleanly: the WAL was checkpointed and the database opens and checks out.
-    const db = new SQLite(path.join(dataDir, "scale.sqlite3"), { readonly: true });
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    db.close();
+    if (!testDatabaseUrl()) {
+      // Closed cleanly: the WAL was checkpointed and the database opens and checks out.
+      const sqlite = new SQLite(path.join(dataDir, "scale.sqlite3"), { readonly: true });
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      sqlite.close();
+    }
+    // The upload is in the file store (DATA_DIR/files on SQLite, the database on PostgreSQL).
+    const db = await openDatabase({ dataDir, databaseUrl: database.env.DATABASE_URL, poolSize: 2 });
+    try {
+      const stored = await openBlobStore(db, dataDir).get(decodeURIComponent(new URL(url).pathname.slice("/files/".length)));
+      expect(stored?.bytes.equals(png)).toBe(true);
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
     expect(output).toContain('"msg":"shutting down"');
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, tempDataDir, type TestServer } from "../../testing/harness";
 import { validBodies } from "../../testing/fixtures";
+import { contentTypeOf, openBlobStore } from "../../store/blobs";
 
 // Serving like a production web app, measured from outside with raw HTTP (no client-side
 // decompression): compressed assets and JSON, cache headers, security headers, hosted files.
@@ -43,11 +44,17 @@ describe("HTTP serving", () => {
     fs.writeFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js.br"), zlib.brotliCompressSync(script));
     fs.writeFileSync(path.join(dist, "assets", "chunk-Zz99Yy88.js.gz"), zlib.gzipSync(script, { level: 9 }));
     server = await startTestServer({ DIST_DIR: dist });
-    const files = path.join(server.dataDir, "files", "planted");
-    fs.mkdirSync(files, { recursive: true });
-    fs.writeFileSync(path.join(files, "page.svg"), `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`);
-    fs.writeFileSync(path.join(files, "looks-like.png"), `<script>alert(document.cookie)</script>`);
-    fs.writeFileSync(path.join(files, "site.html"), `<!doctype html><title>demo</title><script>alert(1)</script>`);
+    // Planted in the server's own file store (DATA_DIR/files on SQLite, the database on PostgreSQL).
+    const db = await server.openDb();
+    try {
+      const blobs = openBlobStore(db, server.dataDir);
+      const plant = (name: string, text: string) => blobs.put(`planted/${name}`, Buffer.from(text), contentTypeOf(name));
+      await plant("page.svg", `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`);
+      await plant("looks-like.png", `<script>alert(document.cookie)</script>`);
+      await plant("site.html", `<!doctype html><title>demo</title><script>alert(1)</script>`);
+    } finally {
+      await db.destroy();
+    }
   });
   afterAll(() => server.stop());
 
@@ -116,6 +123,10 @@ describe("HTTP serving", () => {
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["content-disposition"]).toBeUndefined();
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
+    // Revalidated, not cached blindly: the ETag answers 304 (from disk or from the database).
+    expect(image.headers["cache-control"]).toBe("no-cache");
+    const again = await get(url, { "if-none-match": String(image.headers.etag) });
+    expect(again.status).toBe(304);
     for (const name of ["page.svg", "looks-like.png"]) {
       const planted = await get(`${server.url}/files/planted/${name}`);
       expect(planted.status).toBe(200);

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CallbackLog, Task } from "../../../schema";
 import { tempDataDir } from "../../testing/harness";
+import { createTestDatabase, type TestDatabase } from "../../testing/database";
 import { startLocalServer, waitFor } from "./helpers";
 
 // At-least-once across crashes: the server is a child process, killed with SIGKILL while a
@@ -22,8 +23,10 @@ async function freePort(): Promise<number> {
 
 describe("callback delivery survives kill -9", () => {
   const children: ChildProcess[] = [];
-  afterAll(() => {
+  let database: TestDatabase | null = null;
+  afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+    await database?.drop();
   });
 
   it("resumes after a crash mid-retry and records exactly one success", async () => {
@@ -31,15 +34,21 @@ describe("callback delivery survives kill -9", () => {
     const receiver = await startLocalServer((_req, i) => ({ status: i < 3 ? 500 : 200 }));
     const port = await freePort();
     const dataDir = tempDataDir();
+    // SQLite in dataDir, or a schema of its own when the suite runs on PostgreSQL.
+    database = await createTestDatabase();
     const key = `test_crash${Date.now().toString(16)}`;
     const env = {
       ...process.env,
+      ...database.env,
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
       SCALE_TEST_KEY: key,
       SCALE_LIVE_KEY: `live_crash${Date.now().toString(16)}`,
       CALLBACK_RETRY_DELAYS_MS: "600,600,600,600,600",
+      // On PostgreSQL a dead process's lease is not freed at start (others may be alive): it
+      // runs out. Short here so the takeover happens within the test.
+      JOB_LEASE_MS: "3000",
       DEMO_DATA: "0",
       RATE_LIMIT_PER_MINUTE: "0",
       DIST_DIR: path.join(dataDir, "no-dist"),

@@ -1,13 +1,11 @@
-import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CocoDataset, Task } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 
 // Export streams every matching task with flat memory. 10,000 tasks of ~5 KB each are inserted in
-// one transaction straight into the database file, then read back through the endpoint.
+// one transaction straight into the database, then read back through the endpoint.
 
 const N = 10_000;
 
@@ -22,26 +20,42 @@ describe("export", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const db = new SQLite(path.join(server.dataDir, "scale.sqlite3"));
-    db.pragma("busy_timeout = 5000");
-    accountId = (db.prepare("select id from accounts limit 1").get() as { id: string }).id;
-    const insert = db.prepare(
-      `insert into tasks (id, account_id, mode, type, status, project, instruction, params, response, urgency, callback_url, metadata, created_at, completed_at, sample_key)
-       values (?, ?, 'live', ?, ?, ?, 'bulk', ?, ?, 'standard', 'https://hooks.invalid/x', ?, ?, ?, ?)`,
-    );
+    const db = await server.openDb();
+    accountId = (await db.selectFrom("accounts").select("id").executeTakeFirstOrThrow()).id;
     const t0 = Date.UTC(2024, 0, 1);
-    db.transaction(() => {
-      for (let i = 0; i < N; i++) {
-        const id = (Math.floor(t0 / 1000) + i).toString(16).padStart(8, "0") + i.toString(16).padStart(16, "0");
-        const polygon = i % 2 === 1;
-        const params = { attachment: `https://img.test/${i}.png`, attachment_type: "image", objects_to_annotate: ["car", "tree"], with_labels: true };
-        const response = polygon
-          ? { annotations: [{ label: "tree", vertices: [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }] }] }
-          : { annotations: [{ label: "car", left: 1, top: 2, width: 3, height: 4 }] };
-        insert.run(id, accountId, polygon ? "polygonannotation" : "annotation", "completed", i % 10 === 0 ? "bulk-p" : null, JSON.stringify(params), JSON.stringify(response), JSON.stringify({ i, pad: PAD }), t0 + i * 1000, t0 + i * 1000 + 500, Math.random());
-      }
-    })();
-    db.close();
+    const rows = Array.from({ length: N }, (_, i) => {
+      const id = (Math.floor(t0 / 1000) + i).toString(16).padStart(8, "0") + i.toString(16).padStart(16, "0");
+      const polygon = i % 2 === 1;
+      const params = { attachment: `https://img.test/${i}.png`, attachment_type: "image", objects_to_annotate: ["car", "tree"], with_labels: true };
+      const response = polygon
+        ? { annotations: [{ label: "tree", vertices: [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }] }] }
+        : { annotations: [{ label: "car", left: 1, top: 2, width: 3, height: 4 }] };
+      return {
+        id,
+        account_id: accountId,
+        mode: "live" as const,
+        type: polygon ? "polygonannotation" : "annotation",
+        status: "completed",
+        project: i % 10 === 0 ? "bulk-p" : null,
+        project_param_version: null,
+        instruction: "bulk",
+        params: JSON.stringify(params),
+        response: JSON.stringify(response),
+        urgency: "standard",
+        callback_url: "https://hooks.invalid/x",
+        metadata: JSON.stringify({ i, pad: PAD }),
+        unique_id: null,
+        created_at: t0 + i * 1000,
+        completed_at: t0 + i * 1000 + 500,
+        callback_succeeded: null,
+        sample_key: Math.random(),
+      };
+    });
+    // Straight into the database (SQLite or PostgreSQL), in one transaction, 500 rows a statement.
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto("tasks").values(rows.slice(i, i + 500)).execute();
+    });
+    await db.destroy();
   });
   afterAll(() => server.stop());
 

@@ -1,18 +1,20 @@
 import fs from "node:fs";
-import path from "node:path";
-import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { Task, TaskList, UploadedFile } from "../../../schema";
 import { startTestServer, tempDataDir, type TestServer } from "../../testing/harness";
 import { waitFor } from "./helpers";
+import { openBlobStore } from "../../store/blobs";
 
 // Files this server hosts are stored by path: a restart on another port (or PUBLIC_URL) keeps
 // every demo image, mask and upload working, rows written absolute by earlier versions included,
 // while a URL on anybody else's host is kept exactly as given.
 
 const started: TestServer[] = [];
+/** Stopped servers whose database a restart took over (a PostgreSQL schema): dropped at the end. */
+const kept: TestServer[] = [];
 afterAll(async () => {
   for (const s of started) await s.stop().catch(() => undefined);
+  for (const s of kept) await s.dropDatabase().catch(() => undefined);
 });
 
 async function start(env: Record<string, string>): Promise<TestServer> {
@@ -21,16 +23,25 @@ async function start(env: Record<string, string>): Promise<TestServer> {
   return s;
 }
 
+/** Stops a server and keeps its database for a restart on the same data (`...restartEnv(s)`). */
 async function stop(s: TestServer): Promise<void> {
-  await s.stop();
+  await s.stop({ keepDatabase: true });
   started.splice(started.indexOf(s), 1);
+  kept.push(s);
 }
 
-/** Our base is http://localhost:<port>; fetch it over IPv4, where the test server listens. */
-const get = (url: string) => fetch(url.replace("//localhost:", "//127.0.0.1:"));
+/**
+ * Our base is http://localhost:<port>; fetch it over IPv4, where the test server listens. The body
+ * is read, so no half-read answer keeps a connection busy when the server stops.
+ */
+const get = async (url: string) => {
+  const res = await fetch(url.replace("//localhost:", "//127.0.0.1:"));
+  await res.arrayBuffer();
+  return res;
+};
 const portOf = (url: string) => new URL(url).port;
-/** The same data dir restarted keeps its keys. */
-const keysOf = (s: TestServer) => ({ SCALE_TEST_KEY: s.testKey, SCALE_LIVE_KEY: s.liveKey });
+/** The same data dir (and database, on PostgreSQL) restarted keeps its keys. */
+const keysOf = (s: TestServer) => ({ SCALE_TEST_KEY: s.testKey, SCALE_LIVE_KEY: s.liveKey, ...s.databaseEnv });
 
 async function demoTasks(s: TestServer): Promise<Task[]> {
   const list = await waitFor(async () => {
@@ -85,19 +96,33 @@ describe("files this server hosts, across a change of port", () => {
 
     // Write the rows as an earlier version did: absolute URLs on its base (an old PUBLIC_URL that
     // the upgrade learns from a mask named after the task, or a loopback host on the old port).
-    const sqlite = new SQLite(path.join(dataDir, "scale.sqlite3"));
-    const setParams = sqlite.prepare("UPDATE tasks SET params = json_set(params, '$.attachment', ?) WHERE id = ?");
-    setParams.run(`http://localhost:1234${uploadPath}`, oldLoopback.task_id);
-    setParams.run(`https://old.example.com${uploadPath}`, oldPublic.task_id);
-    const maskDir = path.join(dataDir, "files", "masks", oldPublic.task_id);
-    fs.mkdirSync(maskDir, { recursive: true });
-    fs.copyFileSync("public/sample-images/horse.png", path.join(maskDir, "combined.png"));
-    const mask = `https://old.example.com/files/masks/${oldPublic.task_id}/combined.png`;
-    sqlite
-      .prepare("UPDATE tasks SET status = 'completed', response = ? WHERE id = ?")
-      .run(JSON.stringify({ annotations: { unlabeled: null, labeled: {}, combined: { image: mask, indexedImage: mask } }, labelMapping: {}, instances: {} }), oldPublic.task_id);
-    sqlite.prepare("DELETE FROM data_upgrades").run();
-    sqlite.close();
+    const db = await first.openDb();
+    try {
+      const setAttachment = async (id: string, attachment: string) => {
+        const row = await db.selectFrom("tasks").select("params").where("id", "=", id).executeTakeFirstOrThrow();
+        await db
+          .updateTable("tasks")
+          .set({ params: JSON.stringify({ ...JSON.parse(row.params), attachment }) })
+          .where("id", "=", id)
+          .execute();
+      };
+      await setAttachment(oldLoopback.task_id, `http://localhost:1234${uploadPath}`);
+      await setAttachment(oldPublic.task_id, `https://old.example.com${uploadPath}`);
+      // In the server's file store: DATA_DIR/files on SQLite, the database on PostgreSQL.
+      await openBlobStore(db, dataDir).put(`masks/${oldPublic.task_id}/combined.png`, fs.readFileSync("public/sample-images/horse.png"), "image/png");
+      const mask = `https://old.example.com/files/masks/${oldPublic.task_id}/combined.png`;
+      await db
+        .updateTable("tasks")
+        .set({
+          status: "completed",
+          response: JSON.stringify({ annotations: { unlabeled: null, labeled: {}, combined: { image: mask, indexedImage: mask } }, labelMapping: {}, instances: {} }),
+        })
+        .where("id", "=", oldPublic.task_id)
+        .execute();
+      await db.deleteFrom("data_upgrades").execute();
+    } finally {
+      await db.destroy();
+    }
 
     const second = await start({ DATA_DIR: dataDir, ...keysOf(first) });
     const read = async (id: string) => Task.parse(await (await second.api(`/v1/task/${id}`, { key: second.liveKey })).json());

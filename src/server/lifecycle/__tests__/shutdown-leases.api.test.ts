@@ -1,7 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task } from "../../../schema";
 import { startTestServer } from "../../testing/harness";
@@ -38,18 +36,20 @@ describe("dispatcher on shutdown", () => {
     });
     const task = Task.parse(await res.json());
     await waitFor(() => seen.includes(hook), 10_000, "delivery in flight");
-    await server.stop();
-    const db = new SQLite(path.join(server.dataDir, "scale.sqlite3"), { readonly: true });
+    await server.stop({ keepDatabase: true });
+    // Read after the stop, on whichever store the suite runs (SQLite or PostgreSQL).
+    const db = await server.openDb();
     try {
-      const job = db.prepare("select status, attempts, leased_until from callback_jobs where task_id = ?").get(task.task_id) as {
-        status: string;
-        attempts: number;
-        leased_until: number | null;
-      };
-      const attempts = db.prepare("select count(*) as n from callback_attempts where task_id = ?").get(task.task_id) as { n: number };
-      return { job, attempts: attempts.n };
+      const job = await db
+        .selectFrom("callback_jobs")
+        .select(["status", "attempts", "leased_until"])
+        .where("task_id", "=", task.task_id)
+        .executeTakeFirstOrThrow();
+      const attempts = await db.selectFrom("callback_attempts").select("id").where("task_id", "=", task.task_id).execute();
+      return { job, attempts: attempts.length };
     } finally {
-      db.close();
+      await db.destroy();
+      await server.dropDatabase();
     }
   };
 

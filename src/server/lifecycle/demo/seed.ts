@@ -48,40 +48,58 @@ interface SeedContext {
   retryDelaysMs: readonly number[];
 }
 
-function copySamples(files: FileStore): string[] {
+async function copySamples(files: FileStore): Promise<string[]> {
   const dir = findSampleImages();
   if (!dir) return [];
   const names = fs.readdirSync(dir).filter((f) => /\.(png|jpe?g)$/i.test(f));
   for (const name of names) {
-    const target = path.join(files.dir, "sample-images", name);
-    if (!fs.existsSync(target)) files.save(path.join("sample-images", name), fs.readFileSync(path.join(dir, name)));
+    const rel = path.posix.join("sample-images", name);
+    if (!(await files.exists(rel))) await files.save(rel, fs.readFileSync(path.join(dir, name)));
   }
   // Non-photo demo attachments, hosted beside the photos (see media.ts).
-  files.save(path.join("sample-images", "tones.wav"), demoWav());
-  files.save(path.join("sample-images", "bakery.html"), demoWebPage());
+  await files.save("sample-images/tones.wav", demoWav());
+  await files.save("sample-images/bakery.html", demoWebPage());
   return names;
 }
 
 /** The params as the schema reads them (our files as URLs on today's base), and as stored (by path). */
 function paramsFor(files: FileStore, t: DemoTemplate, i: number, broken: boolean): { wire: Record<string, unknown>; stored: Record<string, unknown> } {
-  const image = (name: string) => files.urls.toPublic(files.pathFor(path.join("sample-images", name)));
+  const image = (name: string) => files.urls.toPublic(files.pathFor(path.posix.join("sample-images", name)));
   const raw = t.params(image);
   if (t.images.length > 0 && typeof raw.attachment === "string") raw.attachment = image(broken ? "missing-photo.jpg" : t.images[i % t.images.length]);
   const wire = taskTypeRegistry[t.type].params.parse(raw) as Record<string, unknown>;
   return { wire, stored: mapParamsUrls(wire, (u) => files.urls.toStored(u)) };
 }
 
+/**
+ * Masks are drawn synchronously and named by stored path at once; their bytes are written to the
+ * file store (maybe the database) by `flush`, before the task that links to them is inserted.
+ */
+function maskSink(files: FileStore, id: string): { save(name: string, png: Buffer): string; flush(): Promise<void> } {
+  const pending: [string, Buffer][] = [];
+  return {
+    save(name, png) {
+      const rel = path.posix.join("masks", id, name);
+      pending.push([rel, png]);
+      return files.pathFor(rel);
+    },
+    async flush() {
+      for (const [rel, png] of pending.splice(0)) await files.save(rel, png);
+    },
+  };
+}
+
 /** A person's answer for a live demo task, when the demo has one for this type and photo. */
-function humanAnswer(ctx: SeedContext, t: DemoTemplate, image: string | null, wire: Record<string, unknown>, id: string, canvas: Canvas, flawed: boolean): DemoAnswer | null {
+async function humanAnswer(ctx: SeedContext, t: DemoTemplate, image: string | null, wire: Record<string, unknown>, id: string, canvas: Canvas, flawed: boolean): Promise<DemoAnswer | null> {
   if (t.type !== "segmentannotation") return demoAnswer(t.type, image, ctx.rng, flawed);
-  const region = image
-    ? demoRegion(image, () => {
-        const bytes = ctx.files.readHosted(String(wire.attachment));
-        return bytes ? PNG.sync.read(bytes) : null;
-      })
-    : null;
-  const sink = { save: (name: string, png: Buffer) => ctx.files.save(path.join("masks", id, name), png) };
-  return region ? segmentRegion(SegmentannotationParams.parse(wire), canvas, region, sink, flawed) : null;
+  // The photo is read first: the region finder reads it synchronously, the store may be the database.
+  const bytes = image ? await ctx.files.readHosted(String(wire.attachment)) : null;
+  const region = image ? demoRegion(image, () => (bytes ? PNG.sync.read(bytes) : null)) : null;
+  if (!region) return null;
+  const sink = maskSink(ctx.files, id);
+  const answer = segmentRegion(SegmentannotationParams.parse(wire), canvas, region, sink, flawed);
+  await sink.flush();
+  return answer;
 }
 
 /** The sample photo a task of this template shows, or null (text, web page, audio, a pair). */
@@ -98,7 +116,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   const createdAt = now - Math.floor(rng.next() * 29 * DAY) - 60_000;
   const id = newObjectId(createdAt);
   const url = typeof params.attachment === "string" ? params.attachment : null;
-  const canvas: Canvas = (url && hostedImageSize(ctx.files, url)) || DEFAULT_CANVAS;
+  const canvas: Canvas = (url && (await hostedImageSize(ctx.files, url))) || DEFAULT_CANVAS;
   // Every other completed live task is audited, and every fourth audit is a rejection: the audit
   // screens always have both kinds to show, whatever the random draw. Decided first, so that a
   // rejected task carries the flawed answer its rejection describes.
@@ -108,16 +126,14 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
   let rejection: string | null = null;
   let completedAt: number | null = null;
   if (status === "completed") {
-    const human = mode === "live" ? humanAnswer(ctx, t, imageOf(t, i, wire), wire, id, canvas, rejected) : null;
+    const human = mode === "live" ? await humanAnswer(ctx, t, imageOf(t, i, wire), wire, id, canvas, rejected) : null;
     if (human) {
       response = human.response;
       rejection = human.rejection ?? null;
     } else {
-      response = generateResponse(t.type, wire, {
-        canvas,
-        rng: createRng(id),
-        masks: { save: (name, png) => ctx.files.save(path.join("masks", id, name), png) },
-      });
+      const masks = maskSink(ctx.files, id);
+      response = generateResponse(t.type, wire, { canvas, rng: createRng(id), masks });
+      await masks.flush();
       if (rejected) rejection = genericRejection(t.type, rng);
     }
     // Test mode answers at once; a person takes minutes to a day or two.
@@ -145,6 +161,7 @@ async function seedTask(ctx: SeedContext, t: DemoTemplate, i: number, mode: Mode
     completed_at: completedAt,
     callback_succeeded: null,
     sample_key: rng.next(),
+    leased_until: null,
   };
   await ctx.db.insertInto("tasks").values(row).execute();
   await markChecked(ctx.db, id, createdAt + 1_000);
@@ -223,7 +240,7 @@ export async function seedDemoDataIfEmpty(db: Db, files: FileStore, retryDelaysM
   const anyProject = await db.selectFrom("projects").select("id").limit(1).executeTakeFirst();
   const account = await db.selectFrom("accounts").select("id").orderBy("created_at", "asc").limit(1).executeTakeFirst();
   if (anyTask || anyProject || !account) return 0;
-  const samples = copySamples(files);
+  const samples = await copySamples(files);
   const now = Date.now();
   const ctx: SeedContext = { db, files, accountId: account.id, rng: createRng(`demo-${now}`), now, rows: [], completedLive: 0, audits: 0, retryDelaysMs };
   const templates = DEMO_TEMPLATES.filter((t) => t.images.every((i) => samples.includes(i)));

@@ -1,9 +1,12 @@
 import { type Kysely, sql } from "kysely";
+import { dialectOf } from "../dialects";
 
-// Written against Kysely's portable schema builder so a PostgreSQL dialect runs it unchanged.
+// Written against Kysely's portable schema builder; the one column type that differs (an
+// auto-numbered id) comes from the dialect.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
+  const d = dialectOf(db);
   await db.schema
     .createTable("accounts")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -86,9 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref("unique_id"), "is not", null)
     .execute();
 
-  await db.schema
-    .createTable("callback_jobs")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+  await d
+    .autoId(db.schema.createTable("callback_jobs"))
     .addColumn("task_id", "text", (c) => c.notNull().references("tasks.id"))
     .addColumn("account_id", "text", (c) => c.notNull())
     .addColumn("body", "text", (c) => c.notNull())
@@ -102,9 +104,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("callback_jobs_due").on("callback_jobs").columns(["status", "next_attempt_at"]).execute();
   await db.schema.createIndex("callback_jobs_task").on("callback_jobs").columns(["task_id"]).execute();
 
-  await db.schema
-    .createTable("callback_attempts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+  await d
+    .autoId(db.schema.createTable("callback_attempts"))
     .addColumn("job_id", "integer", (c) => c.notNull().references("callback_jobs.id"))
     .addColumn("task_id", "text", (c) => c.notNull())
     .addColumn("attempt", "integer", (c) => c.notNull())
@@ -116,9 +117,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("callback_attempts_task").on("callback_attempts").columns(["task_id", "at"]).execute();
 
-  await db.schema
-    .createTable("audits")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+  await d
+    .autoId(db.schema.createTable("audits"))
     .addColumn("task_id", "text", (c) => c.notNull().references("tasks.id"))
     .addColumn("account_id", "text", (c) => c.notNull())
     .addColumn("mode", "text", (c) => c.notNull())

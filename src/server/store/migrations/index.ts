@@ -2,14 +2,16 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001_initial";
 import * as m002 from "./002_lifecycle";
 import * as m003 from "./003_data_upgrades";
-import * as m004 from "./004_members";
+import * as m004 from "./004_scale_out";
+import * as m005 from "./005_members";
 
 /** Every migration, in order: one explicit list (add new files here). */
 const migrations: Record<string, Migration> = {
   "001_initial": m001,
   "002_lifecycle": m002,
   "003_data_upgrades": m003,
-  "004_members": m004,
+  "004_scale_out": m004,
+  "005_members": m005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { dialectOf } from "../dialects";
 
 // Teams: members of an account with a role, their password hashes, invites (set-password links),
 // sessions (the console's cookie), failed sign-ins (rate limiting shared by every process), and
@@ -53,18 +54,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("member_sessions_member").on("member_sessions").columns(["member_id"]).execute();
 
-  await db.schema
-    .createTable("sign_in_failures")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+  await dialectOf(db)
+    .autoId(db.schema.createTable("sign_in_failures"))
     /** `ip:<address>` or `email:<address>`. */
     .addColumn("bucket", "text", (c) => c.notNull())
     .addColumn("at", "bigint", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("sign_in_failures_bucket_at").on("sign_in_failures").columns(["bucket", "at"]).execute();
 
-  await db.schema
-    .createTable("activity")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+  await dialectOf(db)
+    .autoId(db.schema.createTable("activity"))
     .addColumn("account_id", "text", (c) => c.notNull())
     .addColumn("mode", "text", (c) => c.notNull())
     .addColumn("at", "bigint", (c) => c.notNull())
