@@ -242,7 +242,7 @@ describe("API keys in the console", () => {
 describe("first run and npm run keys", () => {
   it("creates the first admin with a one-time link; keys gains members, invite and reset-password", async () => {
     expect(server.adminInviteToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    const env = { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: "https://console.example.com", PASSWORD_SCRYPT_N: "1024" };
+    const env = { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: "https://console.example.com", PASSWORD_SCRYPT_N: "1024", ...server.databaseEnv };
     const cli = (...args: string[]) => exec(process.execPath, ["--import", "tsx", "src/server/cli/keys.ts", ...args], { env });
     const invited = await cli("invite", "--email", "cli@example.com", "--name", "Cli Person", "--role", "reviewer");
     const link = /https:\/\/console\.example\.com\/welcome#invite=[A-Za-z0-9_-]+/.exec(invited.stdout)?.[0];
