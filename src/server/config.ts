@@ -43,6 +43,11 @@ export interface Config {
   metricsHost: string;
   /** /metrics on the public port for `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /**
+   * Whose X-Forwarded-For/-Proto to believe (Fastify's trustProxy): nobody by default, so a client
+   * that reaches the port directly can't pose as another address (the per-address sign-in limit).
+   */
+  trustProxy: boolean | string[];
   /** Whether the console accepts an API key (`#key=`) as the account's admin; members always can sign in. */
   keySignIn: boolean;
   /** The first admin member created on a fresh data dir. */
@@ -61,6 +66,14 @@ const DEFAULT_RETRY_DELAYS_MS = [
   10e3, 30e3, 60e3, 2 * 60e3, 5 * 60e3, 10 * 60e3, 15 * 60e3, 30 * 60e3, 45 * 60e3, 60 * 60e3,
   60 * 60e3, 90 * 60e3, 2 * 3600e3, 2 * 3600e3, 2 * 3600e3, 3 * 3600e3, 3 * 3600e3, 3 * 3600e3, 3 * 3600e3,
 ];
+
+/** TRUST_PROXY: unset/0/false nobody, 1/true every hop, else a comma-separated list of addresses or CIDRs. */
+function trustProxyFrom(raw: string | undefined): boolean | string[] {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  return value.split(",").map((s) => s.trim()).filter(Boolean);
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -147,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.METRICS_PORT ? intFrom(env, "METRICS_PORT", 0) : undefined,
     metricsHost: env.METRICS_HOST || "127.0.0.1",
     metricsToken: env.METRICS_TOKEN || undefined,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     keySignIn: env.CONSOLE_KEY_SIGN_IN !== "0" && env.CONSOLE_KEY_SIGN_IN !== "false",
     adminEmail: (env.ADMIN_EMAIL || "admin@localhost").trim().toLowerCase(),
     passwordScryptCost: scryptCost(env),

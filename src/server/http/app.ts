@@ -50,7 +50,7 @@ export interface AppDeps {
 /** One Fastify app: the embedded API (or the proxy) under /v1, the SPA and files beside it. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
-  const app = Fastify({ ...loggerOptions(deps.logLevel ?? config.logLevel, deps.logStream), bodyLimit: config.bodyLimit, trustProxy: true });
+  const app = Fastify({ ...loggerOptions(deps.logLevel ?? config.logLevel, deps.logStream), bodyLimit: config.bodyLimit, trustProxy: config.trustProxy });
   deps.urls.setPortSource(() => {
     const address = app.server.address();
     return typeof address === "object" && address ? address.port : null;

@@ -12,7 +12,8 @@ let server: TestServer;
 let admin: Awaited<ReturnType<typeof signInAs>>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // As behind a load balancer: the tests tell addresses apart by X-Forwarded-For.
+  server = await startTestServer({ TRUST_PROXY: "1" });
   admin = await signInAs(server, "admin", "Ada Admin");
 });
 afterAll(() => server.stop());
@@ -125,6 +126,24 @@ describe("sign-in and the session cookie", () => {
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await post("/console-api/sign-in", { email: `spray${i}@example.com`, password: "guess" }, ip)).status;
     expect(last).toBe(429);
+  });
+
+  it("believes X-Forwarded-For only from a trusted proxy (TRUST_PROXY), so a direct client can't rotate it", async () => {
+    const direct = await startTestServer();
+    try {
+      let last = 0;
+      for (let i = 0; i < 31; i++) {
+        const res = await fetch(`${direct.url}/console-api/sign-in`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: direct.url, "x-forwarded-for": `10.66.${i}.1` },
+          body: JSON.stringify({ email: `rotate${i}@example.com`, password: "guess" }),
+        });
+        last = res.status;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await direct.stop();
+    }
   });
 });
 
