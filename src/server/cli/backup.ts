@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (process.env.DATABASE_URL) {
-    console.error("DATABASE_URL is set: back up PostgreSQL with pg_dump (see the README's Backups section).");
+    console.error("DATABASE_URL is set: back up PostgreSQL with pg_dump (see Operations > Backups in the README).");
     return 1;
   }
   const config = loadConfig();
