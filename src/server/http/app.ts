@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import Fastify, { type FastifyInstance, type FastifyError } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import rateLimit from "@fastify/rate-limit";
 import crypto from "node:crypto";
 import type { ConsoleConfig } from "../../schema";
@@ -45,6 +45,12 @@ export interface AppDeps {
   logStream?: Writable;
   /** True once shutdown began: /readyz answers 503. */
   isClosing?: () => boolean;
+}
+
+/** A GET for a page of the console (anything but the API, the console API and hosted files). */
+function isClientRoute(method: string, url: string): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  return !(url === "/v1" || url.startsWith("/v1/") || url.startsWith("/console-api/") || url.startsWith("/files/"));
 }
 
 /** One Fastify app: the embedded API (or the proxy) under /v1, the SPA and files beside it. */
@@ -130,17 +136,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await registerSpaAssets(app, config.distDir);
   }
 
-  app.setNotFoundHandler((req, reply) => {
+  const notFound = (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split("?")[0];
-    if (url.startsWith("/v1/") || url === "/v1" || req.method !== "GET" || url.startsWith("/files/")) {
-      return sendError(reply, 404, `no such endpoint: ${req.method} ${url}`);
-    }
-    if (!hasSpa) {
-      return sendError(reply, 404, "the console is not built; run `npm run build` (npm start does it for you)");
-    }
+    if (!isClientRoute(req.method, url)) return sendError(reply, 404, `no such endpoint: ${req.method} ${url}`);
+    if (!hasSpa) return sendError(reply, 404, "the console is not built; run `npm run build` (npm start does it for you)");
     // Client-side routes (/tasks/abc...) all load the SPA, so links survive a reload.
-    return reply.type("text/html").header("cache-control", "no-cache").send(fs.createReadStream(indexHtml));
-  });
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(fs.createReadStream(indexHtml));
+  };
+  // The fallback is a real route (not only the not-found handler) because @fastify/compress
+  // attaches itself to routes: index.html answered for /tasks/abc is compressed like any page.
+  if (hasSpa) app.get("/*", notFound);
+  app.setNotFoundHandler(notFound);
 
   return app;
 }

@@ -36,7 +36,8 @@ describe("HTTP serving", () => {
 
   beforeAll(async () => {
     fs.mkdirSync(path.join(dist, "assets"), { recursive: true });
-    fs.writeFileSync(path.join(dist, "index.html"), `<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/index-Ab12Cd34.js"></script></body></html>`);
+    // As big as the real one (about 1.2 KB, above the compression threshold).
+    fs.writeFileSync(path.join(dist, "index.html"), `<!doctype html><html><head><!--${"x".repeat(1500)}--></head><body><div id="root"></div><script type="module" src="/assets/index-Ab12Cd34.js"></script></body></html>`);
     fs.writeFileSync(path.join(dist, "assets", "index-Ab12Cd34.js"), script);
     fs.writeFileSync(path.join(dist, "favicon.svg"), `<svg xmlns="http://www.w3.org/2000/svg"/>`);
     // As the build leaves them (vite.config.ts precompress): sent as they are.
@@ -100,6 +101,17 @@ describe("HTTP serving", () => {
       expect(page.headers["referrer-policy"]).toBe("no-referrer");
     }
     expect((await get(`${server.url}/favicon.svg`)).headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("compresses index.html, also when it answers a client route", async () => {
+    const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+    for (const url of ["/", "/tasks/abc", "/work/abc?x=1"]) {
+      const page = await get(server.url + url, { "accept-encoding": "gzip" });
+      expect(page.status, url).toBe(200);
+      expect(page.headers["content-encoding"], url).toBe("gzip");
+      expect(page.headers["content-type"], url).toMatch(/^text\/html/);
+      expect(zlib.gunzipSync(page.body).toString(), url).toBe(html);
+    }
   });
 
   it("compresses JSON answers and streamed exports", async () => {
