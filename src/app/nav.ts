@@ -1,6 +1,6 @@
 // The navigation, in one list. Screens that other engineers are still building have a slot here
 // with `ready: false`; flip it when their route is registered in router.tsx. `roles` hides what a
-// role may not use (the server refuses it anyway: see src/server/members/roles.ts).
+// role may not use (the server refuses it anyway: see src/server/accounts/roles.ts).
 import type { Role } from "../client";
 
 export interface NavItem {

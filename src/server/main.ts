@@ -4,7 +4,7 @@ import { openDatabase } from "./store/db";
 import { openBlobStore } from "./store/blobs";
 import { dialectOf } from "./store/dialects";
 import { buildApp } from "./http/app";
-import { startMetricsServer } from "./http/metrics-route";
+import { startMetricsServer } from "./routes/metrics";
 import { ensureFirstAccount, KEYS_FILE, type FirstRunKeys } from "./bootstrap";
 import { createLifecycle } from "./lifecycle";
 import { HostedUrls } from "./hosted-urls";
@@ -16,8 +16,8 @@ export interface StartOptions {
   /** Where the JSON request log goes instead of stdout (tests). */
   logStream?: Writable;
 }
-import { ensureFirstAdmin, type FirstAdmin } from "./members/first-admin";
-import { inviteLink } from "./members/invites";
+import { ensureFirstAdmin, type FirstAdmin } from "./accounts/first-admin";
+import { inviteLink } from "./accounts/invites";
 
 /** Starts the whole system in this process: API (or proxy), SPA, files, lifecycle workers. */
 export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {

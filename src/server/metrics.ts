@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 // Prometheus metrics of one server (prom-client). A registry per server, not prom-client's global
-// one, so several servers in one test process don't collide. Served by http/metrics-route.ts on
+// one, so several servers in one test process don't collide. Served by routes/metrics.ts on
 // METRICS_PORT (127.0.0.1) or behind METRICS_TOKEN, never openly on the public port.
 
 export type AttachmentFailure = "http_status" | "refused" | "network";

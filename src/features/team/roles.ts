@@ -9,7 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   labeler: "Labeler",
 };
 
-/** What each role may do, as the server's endpoint table decides it (src/server/members/roles.ts). */
+/** What each role may do, as the server's endpoint table decides it (src/server/accounts/roles.ts). */
 export const ROLE_SUMMARY: Record<Role, string> = {
   admin: "everything, including members, keys and settings",
   manager: "create, browse, export, audit, cancel and manage projects",

@@ -4,7 +4,7 @@ import { openDatabase } from "../store/db";
 import { addKey, createAccount, generateKey, revokeKey } from "../store/accounts";
 import { describeZodError, MemberInvite } from "../../schema";
 import { findMemberByEmail, listMembers, lockOutMember } from "../store/members";
-import { inviteMember, issueLink } from "../members/invites";
+import { inviteMember, issueLink } from "../accounts/invites";
 
 // `npm run keys -- <command>`: manage accounts and API keys in DATA_DIR without reading the DB.
 

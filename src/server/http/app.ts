@@ -16,17 +16,17 @@ import type { Writable } from "node:stream";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
 import { guardRequest, keyFromRequest } from "./auth";
-import { registerMemberRoutes } from "../members/routes";
-import { registerActivityRoute } from "../members/activity";
-import { requireTableEntry } from "../members/roles";
+import { registerMemberRoutes } from "../routes/members";
+import { registerActivityRoute } from "../routes/activity";
+import { requireTableEntry } from "../accounts/roles";
 import { ApiError, sendError } from "./errors";
-import { registerTaskRoutes } from "./tasks";
-import { registerProjectRoutes } from "./projects";
-import { registerAccountRoutes } from "./account";
-import { registerHealthRoutes } from "./health";
+import { registerTaskRoutes } from "../routes/tasks";
+import { registerProjectRoutes } from "../routes/projects";
+import { registerAccountRoutes } from "../routes/account";
+import { registerHealthRoutes } from "../routes/health";
 import { loggerOptions, registerRequestLog } from "./logging";
-import { registerRequestMetrics, registerTokenMetricsRoute } from "./metrics-route";
-import { registerOpenApiRoute, trackRoutes } from "./openapi";
+import { registerRequestMetrics, registerTokenMetricsRoute } from "../routes/metrics";
+import { registerOpenApiRoute, trackRoutes } from "../routes/openapi";
 import { registerHostedFiles, registerSpaAssets, registerWebPlugins } from "./web";
 
 export interface AppDeps {

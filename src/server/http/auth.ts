@@ -5,13 +5,13 @@ import type { Config } from "../config";
 import type { Db } from "../store/db";
 import { findPrincipal, type Principal } from "../store/accounts";
 import { findSession, SESSION_TTL_MS } from "../store/members";
-import { upstreamKeyPrincipal } from "../members/upstream-key";
-import { ENDPOINT_ACCESS, matchEndpoint, roleMay, type Endpoint } from "../members/roles";
+import { upstreamKeyPrincipal } from "../accounts/upstream-key";
+import { ENDPOINT_ACCESS, matchEndpoint, roleMay, type Endpoint } from "../accounts/roles";
 import { ApiError } from "./errors";
 
 // Who is calling, and may they? One onRequest hook for /v1 and /console-api: an API key (HTTP
 // Basic, as the official clients send it) acts as the account's admin; a console session cookie
-// acts as its member, whose role must be allowed by the endpoint table (members/roles.ts), and
+// acts as its member, whose role must be allowed by the endpoint table (accounts/roles.ts), and
 // whose state-changing requests must come from this origin and echo the session's CSRF token.
 
 declare module "fastify" {

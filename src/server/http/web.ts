@@ -7,7 +7,7 @@ import fastifyCompress from "@fastify/compress";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import crypto from "node:crypto";
-import { sniffMediaType } from "../lifecycle/media-type";
+import { sniffMediaType } from "../attachments/media-type";
 import { DiskBlobStore, type BlobStore } from "../store/blobs";
 import { sendError } from "./errors";
 

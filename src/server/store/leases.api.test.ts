@@ -5,7 +5,7 @@ import { testDatabaseUrl } from "../testing/database";
 import { validBodies } from "../testing/fixtures";
 import type { Db } from "./db";
 import { claimPendingTasks } from "./leases";
-import { waitFor } from "../lifecycle/__tests__/helpers";
+import { waitFor } from "../testing/lifecycle";
 
 // Claims on the store the server uses (SQLite, or PostgreSQL when the suite runs with
 // DATABASE_URL): two connections claiming at once never get the same task, a lease keeps a task

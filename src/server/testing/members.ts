@@ -1,6 +1,6 @@
 import type { Role } from "../store/schema";
 import { insertMember } from "../store/members";
-import { hashPassword } from "../members/password";
+import { hashPassword } from "../accounts/password";
 import type { TestServer } from "./harness";
 
 // Signed-in members for API tests: a member with a password, signed in through the real

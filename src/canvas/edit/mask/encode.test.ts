@@ -2,7 +2,7 @@ import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { createRaster, fillPolygon, stampSegment, fillAllUnlabeled } from "../../../geometry";
 import { SegmentannotationParams } from "../../../schema";
-import { validateResponse } from "../../../server/lifecycle/validate-response";
+import { validateResponse } from "../../../server/tasks/validate-response";
 import { addInstance, initialClasses, type MaskClasses } from "./classes";
 import { encodeSegmentation, saveSegmentation } from "./encode";
 

@@ -14,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // spares a fresh data dir, and one filled by a bulk seeder right after, the start-up scan).
   const anyTask = await db.selectFrom("tasks").select("id").limit(1).executeTakeFirst();
   if (!anyTask) {
-    // The name of lifecycle/stored-urls-upgrade.ts's upgrade, as a literal: migrations don't import today's code.
+    // The name of files/stored-urls-upgrade.ts's upgrade, as a literal: migrations don't import today's code.
     await db.insertInto("data_upgrades").values({ name: "hosted-urls-by-path", done_at: Date.now() }).execute();
   }
 }

@@ -1,0 +1,270 @@
+import { sql, type Selectable } from "kysely";
+import { isEmailAddress } from "../../schema";
+import type { Config } from "../config";
+import type { Db } from "../store/db";
+import { dialectOf } from "../store/dialects";
+import type { CallbackJobsTable } from "../store/schema";
+import type { CallbackMailer } from "./email";
+import type { PublicUrls } from "../hosted-urls";
+import { publicCallbackJson } from "./outbox";
+import type { Metrics } from "../metrics";
+import { OutboundRefused, outboundFailure, type OutboundClient } from "../outbound/outbound";
+
+// Delivers the outbox's callback jobs: at least once, across crashes. A job is claimed with a
+// lease (written before the POST), its attempt is recorded after, and a job counts as delivered
+// only when an attempt got a 2xx. A crash between the POST and the record just means one more
+// POST after the restart; it never means a job marked delivered without a 2xx.
+
+type Job = Selectable<CallbackJobsTable>;
+
+const MAX_REQUEST_TIMEOUT_MS = 10_000;
+const BATCH = 16;
+/** Sleep at most this long, so jobs written by another process are noticed too. */
+const IDLE_POLL_MS = 5_000;
+/** On shutdown, deliveries in flight get this long to answer (and be recorded) before they are cut. */
+const STOP_GRACE_MS = 5_000;
+
+interface AttemptResult {
+  statusCode: number | null;
+  error: string | null;
+  succeeded: boolean;
+  /** false: no point retrying (an e-mail kept as a file until SMTP is configured, a refused address). */
+  retry: boolean;
+  refused?: boolean;
+}
+
+export class CallbackDispatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private again = false;
+  private stopped = true;
+  private readonly inflight = new Set<Promise<void>>();
+  /** Jobs this process leased and has not recorded yet: released on shutdown. */
+  private readonly leased = new Set<number>();
+  private ticking: Promise<void> | null = null;
+  /** Shutdown aborts deliveries in flight; they stay leased-pending and run again on start. */
+  private abort = new AbortController();
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly mailer: CallbackMailer,
+    /** Bodies are stored with our files by path; each delivery gives them today's base. */
+    private readonly urls: PublicUrls,
+    private readonly outbound: OutboundClient,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** A claim lasts JOB_LEASE_MS (30 s by default): a crashed process's jobs are anyone's after that. */
+  private get leaseMs(): number {
+    return this.config.jobLeaseMs;
+  }
+
+  /** Well inside the lease, so a live lease is never stolen while its POST is still running. */
+  private get requestTimeoutMs(): number {
+    return Math.min(MAX_REQUEST_TIMEOUT_MS, Math.floor(this.leaseMs / 3));
+  }
+
+  /** Attempts allowed in all: the first plus one per configured retry delay (20 by default). */
+  get maxAttempts(): number {
+    return this.config.callbackRetryDelaysMs.length + 1;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.abort = new AbortController();
+    // The SQLite store has one process by design, so any lease left is a dead process's: free
+    // them now instead of waiting for them to run out. On PostgreSQL, leases of other live
+    // processes may be among them: those only run out.
+    if (dialectOf(this.db).singleProcess) {
+      await this.db.updateTable("callback_jobs").set({ leased_until: null }).where("status", "=", "pending").where("leased_until", "is not", null).execute();
+    }
+    this.kick();
+  }
+
+  /**
+   * Graceful: no new claims; deliveries in flight may finish and be recorded within the grace
+   * period, the rest are cut, and their leases are released so any process can send them at once.
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let grace: NodeJS.Timeout | undefined;
+    const cut = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.allSettled([...this.inflight]), cut]);
+    clearTimeout(grace);
+    this.abort.abort();
+    await Promise.allSettled([...this.inflight, this.ticking]);
+    if (this.leased.size > 0) {
+      await this.db
+        .updateTable("callback_jobs")
+        .set({ leased_until: null })
+        .where("id", "in", [...this.leased])
+        .where("status", "=", "pending")
+        .execute();
+      this.leased.clear();
+    }
+  }
+
+  /** New work may be due: look now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick();
+    }, Math.max(0, ms));
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    if (this.running || this.stopped) return;
+    this.running = true;
+    let wait = IDLE_POLL_MS;
+    try {
+      for (;;) {
+        this.again = false;
+        const claimed = await this.claimDue(Date.now());
+        await Promise.all(claimed.map((job) => this.track(this.attempt(job))));
+        if (this.stopped) return;
+        if (claimed.length < BATCH && !this.again) break;
+      }
+      const next = await this.db
+        .selectFrom("callback_jobs")
+        // A job leased by another process is not ours before its lease runs out.
+        .select(sql<number | null>`min(case when leased_until > next_attempt_at then leased_until else next_attempt_at end)`.as("at"))
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      if (next?.at !== null && next?.at !== undefined) wait = Math.min(IDLE_POLL_MS, Number(next.at) - Date.now());
+    } catch (err) {
+      // The database may be closing (shutdown) or busy; try again shortly.
+      if (!this.stopped) console.error("callback dispatcher:", (err as Error).message);
+    } finally {
+      this.running = false;
+    }
+    this.schedule(this.again ? 0 : wait);
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.inflight.add(p);
+    return p.finally(() => this.inflight.delete(p));
+  }
+
+  /**
+   * Leases up to BATCH due jobs in one statement. The inner SELECT locks its rows and skips rows
+   * another process is claiming (`FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
+   * writer runs the statement alone), so no two processes ever hold one job.
+   */
+  private async claimDue(now: number): Promise<Job[]> {
+    return this.db
+      .updateTable("callback_jobs")
+      .set({ leased_until: now + this.leaseMs, updated_at: now })
+      .where("id", "in", (eb) =>
+        dialectOf(this.db).skipLocked(
+          eb
+            .selectFrom("callback_jobs as j")
+            .select("j.id")
+            .where("j.status", "=", "pending")
+            .where("j.next_attempt_at", "<=", now)
+            .where((w) => w.or([w("j.leased_until", "is", null), w("j.leased_until", "<=", now)]))
+            .orderBy("j.next_attempt_at", "asc")
+            .limit(BATCH),
+        ),
+      )
+      .returningAll()
+      .execute()
+      .then((jobs) => {
+        // Ours until recorded: a shutdown releases whatever is still in this set.
+        for (const job of jobs) this.leased.add(job.id);
+        return jobs;
+      });
+  }
+
+  private async attempt(job: Job): Promise<void> {
+    const started = Date.now();
+    const result = await this.deliver(job);
+    // Cut short by shutdown: not an answer from the receiver, so nothing to record (the lease is released).
+    if (this.abort.signal.aborted) return;
+    const latency = Date.now() - started;
+    this.metrics.callbackAttempts.inc({ outcome: result.succeeded ? "succeeded" : result.refused ? "refused" : "failed" });
+    await this.record(job, started, latency, result);
+  }
+
+  private async deliver(job: Job): Promise<AttemptResult> {
+    const body = publicCallbackJson(job.body, this.urls);
+    if (isEmailAddress(job.url)) {
+      const out = await this.mailer.send(job.url, job.task_id, job.id, body);
+      return out.delivered
+        ? { statusCode: null, error: null, succeeded: true, retry: false }
+        : { statusCode: null, error: out.error, succeeded: false, retry: out.retry };
+    }
+    // The key is read at delivery time, so a rotated key applies to retries too.
+    const account = await this.db.selectFrom("accounts").select("callback_auth_key").where("id", "=", job.account_id).executeTakeFirst();
+    try {
+      // No redirects: a 3xx is the receiver's answer (and a failed attempt), as before.
+      const res = await this.outbound.fetch(job.url, {
+        maxRedirects: 0,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "scale-callback-auth": account?.callback_auth_key ?? "",
+          "user-agent": "scale-workbench-callbacks/1",
+        },
+        body,
+        signal: AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]),
+      });
+      await res.body?.cancel().catch(() => undefined);
+      const ok = res.status >= 200 && res.status < 300;
+      return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, succeeded: ok, retry: true };
+    } catch (err) {
+      // A refused address is recorded with its reason and not retried: the policy won't change.
+      const refused = err instanceof OutboundRefused;
+      return { statusCode: null, error: outboundFailure(err, this.requestTimeoutMs), succeeded: false, retry: !refused, refused };
+    }
+  }
+
+  /** The attempt, the job's next state and the task's callback_succeeded, in one transaction. */
+  private async record(job: Job, at: number, latency: number, r: AttemptResult): Promise<void> {
+    const attempt = job.attempts + 1;
+    const exhausted = !r.retry || attempt >= this.maxAttempts;
+    const status: Job["status"] = r.succeeded ? "succeeded" : exhausted ? "failed" : "pending";
+    const now = Date.now();
+    const next = status === "pending" ? now + this.config.callbackRetryDelaysMs[attempt - 1] : job.next_attempt_at;
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("callback_attempts")
+        .values({
+          job_id: job.id,
+          task_id: job.task_id,
+          attempt,
+          at,
+          status_code: r.statusCode,
+          error: r.error,
+          latency_ms: latency,
+          succeeded: r.succeeded ? 1 : 0,
+        })
+        .execute();
+      await trx
+        .updateTable("callback_jobs")
+        .set({ status, attempts: attempt, next_attempt_at: next, leased_until: null, updated_at: now })
+        .where("id", "=", job.id)
+        .execute();
+      if (status !== "pending") {
+        await trx.updateTable("tasks").set({ callback_succeeded: r.succeeded ? 1 : 0 }).where("id", "=", job.task_id).execute();
+      }
+    });
+    this.leased.delete(job.id);
+  }
+}

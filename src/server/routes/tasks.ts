@@ -1,0 +1,93 @@
+import type { FastifyInstance } from "fastify";
+import { Metadata, TaskListQuery, describeZodError } from "../../schema";
+import type { Db } from "../store/db";
+import { getAccount } from "../store/accounts";
+import { getTaskRow, getWireTask, listTasks, type Scope } from "../store/tasks";
+import { createTask } from "../tasks/create";
+import type { TaskHooks } from "../tasks/hooks";
+import { ApiError, badRequest } from "../http/errors";
+import { recordActivity } from "../accounts/activity";
+import type { Config } from "../config";
+import type { HostedUrls } from "../hosted-urls";
+
+const TASK_ID = /^[0-9a-f]{24}$/;
+
+export function scopeOf(req: { principal: { accountId: string; mode: "test" | "live" } }): Scope {
+  return { accountId: req.principal.accountId, mode: req.principal.mode };
+}
+
+function noTask(id: string): ApiError {
+  return new ApiError(404, `no task with task_id ${id}`);
+}
+
+/** The origin a request reached us by (behind a proxy: the forwarded one), for recognising our own URLs. */
+export function requestOrigin(req: { protocol: string; host: string }): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
+  app.post<{ Params: { type: string } }>("/task/:type", async (req) => {
+    const scope = scopeOf(req);
+    const account = await getAccount(db, scope.accountId);
+    const { row, task } = await createTask(
+      db,
+      scope,
+      req.params.type,
+      Buffer.isBuffer(req.body) ? undefined : req.body,
+      { defaultCallbackUrl: account.default_callback_url },
+      { disabledTypes: config.disabledTypes, urls, requestOrigin: requestOrigin(req) },
+    );
+    // The answer is the task as created (pending); what follows (test-mode completion,
+    // attachment checks) is visible to the next request.
+    // Tasks created in the console record who made them; API clients create in bulk, unattributed.
+    if (req.principal.member) await recordActivity(db, req, { action: "created", taskId: row.id });
+    await hooks.afterCreate(row);
+    return task;
+  });
+
+  app.get<{ Params: { id: string } }>("/task/:id", async (req) => {
+    const task = TASK_ID.test(req.params.id) ? await getWireTask(db, scopeOf(req), req.params.id, urls) : undefined;
+    if (!task) throw noTask(req.params.id);
+    return task;
+  });
+
+  app.post<{ Params: { id: string } }>("/task/:id/cancel", async (req) => {
+    const scope = scopeOf(req);
+    const id = req.params.id;
+    const row = TASK_ID.test(id) ? await getTaskRow(db, scope, id) : undefined;
+    if (!row) throw noTask(id);
+    // Conditional update: a task completed between the read and the write stays completed.
+    // The cancellation and who made it are written together.
+    const result = await db.transaction().execute(async (tx) => {
+      const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0) await recordActivity(tx, req, { action: "canceled", taskId: id });
+      return r;
+    });
+    if (Number(result.numUpdatedRows) === 0) {
+      const now = await getTaskRow(db, scope, id);
+      // The docs: cancelling a task that is not pending answers 500.
+      throw new ApiError(500, `task ${id} is ${now?.status ?? row.status}; only pending tasks can be canceled`);
+    }
+    return (await getWireTask(db, scope, id, urls))!;
+  });
+
+  app.post<{ Params: { id: string } }>("/task/:id/setMetadata", async (req) => {
+    const scope = scopeOf(req);
+    const id = req.params.id;
+    const row = TASK_ID.test(id) ? await getTaskRow(db, scope, id) : undefined;
+    if (!row) throw noTask(id);
+    const parsed = Metadata.safeParse(req.body);
+    if (!parsed.success) throw badRequest("metadata: the body must be a JSON object, the task's new metadata");
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable("tasks").set({ metadata: JSON.stringify(parsed.data) }).where("id", "=", id).execute();
+      await recordActivity(tx, req, { action: "metadata changed", taskId: id });
+    });
+    return (await getWireTask(db, scope, id, urls))!;
+  });
+
+  app.get("/tasks", async (req) => {
+    const parsed = TaskListQuery.safeParse(req.query);
+    if (!parsed.success) throw badRequest(describeZodError(parsed.error, req.query));
+    return listTasks(db, scopeOf(req), parsed.data, urls);
+  });
+}
