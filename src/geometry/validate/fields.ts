@@ -8,8 +8,8 @@ import {
   type DatacollectionResponse,
   type TranscriptionParams,
   type TranscriptionResponse,
-} from "../../../schema";
-import { at, type Issues } from "../../../geometry/validate";
+} from "../../schema";
+import { at, type Issues } from "./issues";
 
 // The non-geometry types: answers must match what the params asked for, no more and no less.
 
