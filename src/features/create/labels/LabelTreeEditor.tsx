@@ -1,0 +1,261 @@
+import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { LABEL_COMMANDS, keyText, labelCommandForKey, type LabelTreeContext } from "./commands";
+import { PasteList } from "./PasteList";
+import { LabelRow } from "./LabelRow";
+import * as tree from "./tree";
+import type { DropPlace, LabelNode } from "./tree";
+import { labelListProblem } from "./validate";
+import styles from "./labels.module.css";
+
+const NESTING_COMMANDS: readonly string[] = ["addChild", "indent", "outdent"];
+
+export interface LabelTreeEditorProps {
+  /** The wire name (`objects_to_annotate`, `labels`, `categories`, `annotation_attributes.x.choices`). */
+  name: string;
+  /** Strings and `{choice, subchoices}` objects, as the schema allows. */
+  value: unknown[];
+  onChange(value: unknown[]): void;
+  /** A message from the form (e.g. a rule that spans fields); shown beside this editor's own. */
+  error?: string;
+  /** The most top-level entries the server takes (6 objects for boxes, 50 segmentation labels). */
+  maxItems?: number;
+  /** Whether `{choice, subchoices}` is allowed; default true. */
+  nested?: boolean;
+}
+
+/**
+ * A tree of labels: add, rename in place, delete, indent, outdent, reorder by keyboard or drag,
+ * paste a list. Emits the wire value on every change and shows the server's message for it.
+ */
+export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested = true }: LabelTreeEditorProps) {
+  const ids = { tree: useId(), keys: useId(), error: useId(), title: useId() };
+  const valueKey = JSON.stringify(value);
+  const [nodes, setNodes] = useState<LabelNode[]>(() => tree.fromWire(value));
+  const [synced, setSynced] = useState(valueKey);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [freshId, setFreshId] = useState<string | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [drag, setDrag] = useState<{ id: string; over: string | null; place: DropPlace | null } | null>(null);
+  const rows = useRef(new Map<string, HTMLLIElement>());
+  const focusNext = useRef<string | null>(null);
+
+  // The form may replace the value (a reset, "Create similar"): rebuild unless it is our own echo.
+  if (valueKey !== synced) {
+    setSynced(valueKey);
+    setNodes(tree.fromWire(value));
+  }
+
+  const flat = useMemo(() => tree.flatten(nodes), [nodes]);
+  const current = activeId && flat.some((r) => r.node.id === activeId) ? activeId : (flat[0]?.node.id ?? null);
+  const repeated = useMemo(() => tree.repeatedNames(nodes), [nodes]);
+  const wire = useMemo(() => tree.toWire(nodes), [nodes]);
+  const own = labelListProblem(name, wire, maxItems);
+
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id === null) return;
+    focusNext.current = null;
+    rows.current.get(id)?.focus();
+  });
+
+  function update(next: LabelNode[], focusId?: string | null) {
+    const out = tree.toWire(next);
+    setNodes(next);
+    setSynced(JSON.stringify(out));
+    onChange(out);
+    if (focusId) {
+      setActiveId(focusId);
+      focusNext.current = focusId;
+    }
+  }
+
+  const ctx: LabelTreeContext = {
+    nodes,
+    activeId: current,
+    nested,
+    update,
+    add(where) {
+      const added = tree.node("");
+      const next = where.parentId
+        ? tree.appendChild(nodes, where.parentId, [added])
+        : tree.insertAfter(nodes, where.afterId ?? null, [added]);
+      update(next);
+      setActiveId(added.id);
+      setFreshId(added.id);
+      setEditingId(added.id);
+    },
+    rename(id) {
+      setEditingId(id);
+    },
+    remove(id) {
+      const at = flat.findIndex((r) => r.node.id === id);
+      const next = tree.remove(nodes, id);
+      const after = tree.flatten(next);
+      const focus = after[Math.min(at, after.length - 1)]?.node.id ?? null;
+      update(next, focus);
+      if (!focus) setActiveId(null);
+    },
+    openPaste() {
+      setPasting(true);
+    },
+  };
+
+  function onRowKeyDown(e: KeyboardEvent<HTMLLIElement>, id: string) {
+    const at = flat.findIndex((r) => r.node.id === id);
+    const go = (i: number) => {
+      const target = flat[Math.max(0, Math.min(flat.length - 1, i))];
+      if (!target) return;
+      e.preventDefault();
+      setActiveId(target.node.id);
+      rows.current.get(target.node.id)?.focus();
+    };
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      if (e.key === "ArrowDown") return go(at + 1);
+      if (e.key === "ArrowUp") return go(at - 1);
+      if (e.key === "Home") return go(0);
+      if (e.key === "End") return go(flat.length - 1);
+    }
+    const command = labelCommandForKey(e);
+    if (!command) return;
+    // Alt+arrows are the browser's Back/Forward elsewhere; here they always mean the tree's keys.
+    e.preventDefault();
+    const here = { ...ctx, activeId: id };
+    if (command.canRun(here)) command.run(here);
+  }
+
+  function insertPasted(text: string) {
+    const pasted = tree.parseLabelList(text);
+    if (pasted.length === 0) return;
+    const flatPasted = nested ? pasted : tree.flatten(pasted).map((r) => tree.node(r.node.name));
+    update(tree.insertAfter(nodes, current, flatPasted), flatPasted[0].id);
+  }
+
+  function onPaste(e: ClipboardEvent<HTMLUListElement>) {
+    if (editingId) return;
+    const text = e.clipboardData.getData("text/plain");
+    if (!text.trim()) return;
+    e.preventDefault();
+    insertPasted(text);
+  }
+
+  // Enter and then the blur of the removed input would both commit: the ref lets only one through.
+  const editing = useRef<string | null>(null);
+  editing.current = editingId;
+  const commit = (id: string, newName: string) => {
+    if (editing.current !== id) return;
+    editing.current = null;
+    const trimmed = newName.trim();
+    if (trimmed === "") return cancel(id);
+    setEditingId(null);
+    setFreshId(null);
+    if (tree.findPath(nodes, id)) update(tree.rename(nodes, id, trimmed), id);
+  };
+  function cancel(id: string) {
+    editing.current = null;
+    setEditingId(null);
+    if (freshId === id) {
+      setFreshId(null);
+      ctx.remove(id);
+    } else {
+      setActiveId(id);
+      focusNext.current = id;
+    }
+  }
+
+  const topCount = nodes.length;
+  const problems = [own, error && error !== own ? error : null].filter(Boolean) as string[];
+  const shown = LABEL_COMMANDS.filter((c) => nested || !NESTING_COMMANDS.includes(c.id));
+
+  return (
+    <div className={styles.editor}>
+      <div className={styles.toolbar} role="toolbar" aria-label={`${name} label actions`} aria-controls={ids.tree}>
+        {shown.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className="btn btn-sm"
+            disabled={!c.canRun(ctx)}
+            aria-keyshortcuts={c.keys}
+            title={`${c.label} (${keyText(c.keys)})`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => c.run(ctx)}
+          >
+            {c.label}
+          </button>
+        ))}
+        <span className={styles.counter} aria-live="polite">
+          {topCount}
+          {maxItems ? ` / ${maxItems}` : ""} {nested ? "top-level" : ""} · {flat.length} in all
+        </span>
+      </div>
+      {pasting ? (
+        <PasteList
+          wireName={name}
+          nested={nested}
+          onInsert={(text) => {
+            insertPasted(text);
+            setPasting(false);
+          }}
+          onClose={() => setPasting(false)}
+        />
+      ) : null}
+      {flat.length === 0 ? (
+        <p className={styles.emptyTree}>No labels yet. Add one, or paste a list (one per line, indent to nest).</p>
+      ) : null}
+      <ul
+        id={ids.tree}
+        role="tree"
+        aria-label={`${name} labels`}
+        aria-describedby={`${ids.keys}${problems.length ? ` ${ids.error}` : ""}`}
+        aria-invalid={problems.length > 0 || undefined}
+        className={styles.tree}
+        onPaste={onPaste}
+      >
+        {flat.map((row) => (
+          <LabelRow
+            key={row.node.id}
+            row={row}
+            wireName={name}
+            nested={nested}
+            active={row.node.id === current}
+            editing={row.node.id === editingId}
+            repeated={repeated.has(row.node.name)}
+            dropHint={drag && drag.over === row.node.id ? drag.place : null}
+            register={(id, el) => (el ? rows.current.set(id, el) : rows.current.delete(id))}
+            onFocusRow={setActiveId}
+            onRowKeyDown={onRowKeyDown}
+            onStartRename={(id) => {
+              setActiveId(id);
+              setEditingId(id);
+            }}
+            onCommitRename={commit}
+            onCancelRename={cancel}
+            onDragStart={(id) => setDrag({ id, over: null, place: null })}
+            onDragOverRow={(id, place) =>
+              setDrag((d) => (d && tree.canDrop(nodes, d.id, id) ? { ...d, over: place ? id : null, place } : d))
+            }
+            onDropRow={(id, place) => {
+              if (drag && tree.canDrop(nodes, drag.id, id)) update(tree.dropOn(nodes, drag.id, id, place), drag.id);
+              setDrag(null);
+            }}
+            onDragEnd={() => setDrag(null)}
+          />
+        ))}
+      </ul>
+      <p id={ids.keys} className={styles.keys}>
+        Keys: ↑/↓ select ·{" "}
+        {shown
+          .filter((c) => c.id !== "paste")
+          .map((c) => `${keyText(c.keys)} ${c.label.toLowerCase()}`)
+          .join(" · ")}{" "}
+        · Ctrl+V paste a list{nested ? " (indent to nest)" : ""} · drag ⋮⋮ to reorder{nested ? ", onto a label to nest" : ""}
+      </p>
+      {problems.length ? (
+        <p id={ids.error} className={styles.error} role="alert">
+          {problems.join("; ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
