@@ -27,6 +27,7 @@ import { ToolMachine } from "./machine";
 import { LabelRequest } from "./LabelRequest";
 import { editorParams } from "./params";
 import { segmentationPlugin } from "./plugins";
+import { useSegmentationAnswer } from "./mask/useSegmentationAnswer";
 import { EditShortcutHelp } from "./EditShortcutHelp";
 import { createEditorStore, EditorStoreContext } from "./store";
 import { toolsFor } from "./tools";
@@ -230,7 +231,10 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     [index, store, editor],
   );
 
-  const editorRuntime = useMemo<EditorRuntime>(() => ({ params, kind, tools, machine }), [params, kind, tools, machine]);
+  // A segmentation answer (or saved draft) is decoded into the mask raster; read once, like the document.
+  const [initialResponse] = useState(() => props.response);
+  const answer = useSegmentationAnswer(params.taskType, initialResponse);
+  const editorRuntime = useMemo<EditorRuntime>(() => ({ params, kind, tools, machine, answer }), [params, kind, tools, machine, answer]);
   const MaskLayer = kind === null ? segmentationPlugin?.Layer : undefined;
   return (
     <CanvasStoreContext.Provider value={store}>
