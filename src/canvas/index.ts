@@ -2,7 +2,7 @@
 export { AnnotationCanvas, type AnnotationCanvasProps } from "./AnnotationCanvas";
 export { EditableCanvas, type EditableCanvasProps } from "./edit/EditableCanvas";
 export type { EditableTaskType, VectorAnnotation } from "./edit/types";
-export { MaskUploadContext, type UploadPng } from "./edit/mask";
+export { MaskUploadContext, maskIssues, saveSegmentation, type MaskSession, type UploadPng } from "./edit/mask";
 export type { EditorValidation, ObjectIssue } from "./edit/validation";
 export { sceneFromTask, imageUrlOfTask, type CanvasTask } from "./scene/fromTask";
 export type {

@@ -27,6 +27,7 @@ import { ToolMachine } from "./machine";
 import { LabelRequest } from "./LabelRequest";
 import { editorParams } from "./params";
 import { segmentationPlugin } from "./plugins";
+import { maskSessionOf, type MaskSession } from "./mask/session";
 import { useSegmentationAnswer } from "./mask/useSegmentationAnswer";
 import { EditShortcutHelp } from "./EditShortcutHelp";
 import { createEditorStore, EditorStoreContext } from "./store";
@@ -47,6 +48,13 @@ export interface EditableCanvasProps {
   /** Every document change, as the wire response, with the shared validator's verdict. */
   onChange?: (response: { annotations: VectorAnnotation[] }, validation: EditorValidation) => void;
   onFrame?: (stats: FrameStats) => void;
+  /**
+   * Segmentation: the mask changed (a stroke, fill, undo or redo). The session holds the raster
+   * and classes to encode; pages debounce and upload (the workbench saves drafts this way).
+   */
+  onMaskChange?: (session: MaskSession) => void;
+  /** Zooms to and selects the annotation at this wire index, each time a new object is passed. */
+  focusAnnotation?: { index: number } | null;
 }
 
 /** Documents up to this many objects are validated on every change; bigger ones after a pause. */
@@ -154,6 +162,16 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
 
   const callbacks = useRef(props);
   callbacks.current = props;
+  // Mask edits are commands like vector ones: a history change with a session is a mask change.
+  useEffect(
+    () =>
+      editor.subscribe((s, prev) => {
+        if (s.history === prev.history) return;
+        const session = maskSessionOf(editor);
+        if (session) callbacks.current.onMaskChange?.(session);
+      }),
+    [editor],
+  );
   useEffect(() => {
     renderer.onFrame = (stats) => callbacks.current.onFrame?.(stats);
     renderer.start();
@@ -234,6 +252,11 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   // A segmentation answer (or saved draft) is decoded into the mask raster; read once, like the document.
   const [initialResponse] = useState(() => props.response);
   const answer = useSegmentationAnswer(params.taskType, initialResponse);
+  const focusAnnotation = props.focusAnnotation;
+  useEffect(() => {
+    const id = focusAnnotation ? editor.getState().document.objects[focusAnnotation.index]?.id : undefined;
+    if (id) zoomTo(id);
+  }, [focusAnnotation]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new request zooms
   const editorRuntime = useMemo<EditorRuntime>(() => ({ params, kind, tools, machine, answer }), [params, kind, tools, machine, answer]);
   const MaskLayer = kind === null ? segmentationPlugin?.Layer : undefined;
   return (

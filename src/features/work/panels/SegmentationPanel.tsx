@@ -1,0 +1,76 @@
+// Segmentation: the mask editor; after each edit (debounced) the masks are encoded in the
+// browser and uploaded through POST /v1/files, so the draft is the docs' response with hosted
+// URLs, and reopening the task decodes it back into the editor.
+import { useEffect, useRef, useState } from "react";
+import { AnnotationCanvas, EditableCanvas, MaskUploadContext, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
+import { uploadFile } from "../../../client";
+import { paramsOf } from "./params";
+import type { WorkPanelProps } from "./types";
+import { GeneralIssues } from "./ui";
+import css from "./panels.module.css";
+
+const CANVAS_HEIGHT = "var(--task-canvas-height)";
+/** Masks are a few uploads each: wait for a pause in the painting. */
+export const MASK_SAVE_DEBOUNCE_MS = 800;
+
+const uploadPng: UploadPng = async (png) => (await uploadFile(png)).url;
+
+type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; message: string };
+
+export function SegmentationPanel({ task, response, onChange, issues, readOnly }: WorkPanelProps) {
+  const [initial] = useState(() => response);
+  const [save, setSave] = useState<SaveState>({ status: "idle" });
+  const timer = useRef<number | undefined>(undefined);
+  const sequence = useRef(0);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const params = paramsOf(task, "segmentannotation");
+
+  if (readOnly) {
+    return (
+      <div className={css.panel} data-testid="work-panel-segmentannotation">
+        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} />
+      </div>
+    );
+  }
+  if (!params) return <p role="alert">This task's params can't be read as a segmentation task.</p>;
+
+  const saveMasks = (session: MaskSession) => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(async () => {
+      const mine = ++sequence.current;
+      setSave({ status: "saving" });
+      try {
+        // The draft keeps unlabeled pixels even when the task forbids them (the work is kept;
+        // the shared validator then reports them and Submit waits until they are painted).
+        const wire = await saveSegmentation(session.raster, session.state.classes, { ...params, allow_unlabeled: true }, uploadPng);
+        if (mine !== sequence.current) return; // a newer edit is on its way
+        setSave({ status: "saved" });
+        onChangeRef.current(wire);
+      } catch (e) {
+        if (mine === sequence.current) setSave({ status: "error", message: e instanceof Error ? e.message : String(e) });
+      }
+    }, MASK_SAVE_DEBOUNCE_MS);
+  };
+
+  return (
+    <div className={css.panel} data-testid="work-panel-segmentannotation">
+      <GeneralIssues issues={issues} known={() => false} />
+      <p className={`${css.status} ${save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={save.status}>
+        {save.status === "saving"
+          ? "Uploading the masks…"
+          : save.status === "saved"
+            ? "Masks uploaded."
+            : save.status === "error"
+              ? `The masks could not be uploaded: ${save.message}`
+              : initial === undefined
+                ? "Paint the mask; it is uploaded after each pause."
+                : "Editing the saved masks."}
+      </p>
+      <MaskUploadContext.Provider value={uploadPng}>
+        <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} />
+      </MaskUploadContext.Provider>
+    </div>
+  );
+}
