@@ -22,7 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/audit", label: "Quality assurance", ready: true, roles: BROWSE },
   // Until the workbench lands, /work is a plain "coming with the workbench" page (features/team).
   { to: "/work", label: "Work queue", ready: true, roles: ["labeler"] },
-  { to: "/create", label: "Create task", ready: false, roles: ["admin", "manager"] },
+  { to: "/create", label: "Create task", ready: true, roles: ["admin", "manager"] },
   { to: "/settings", label: "Settings", ready: true, exact: true, roles: ["admin"] },
   { to: "/settings/members", label: "Members", ready: true, roles: ["admin"] },
   { to: "/account", label: "My account", ready: true, roles: ALL },

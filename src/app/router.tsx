@@ -3,6 +3,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter } from "@tanstack/react-router";
 import { AuditPage, AuditSearch, AuditStatsPage, AuditStatsSearch } from "../features/audit";
+import { CreateIndexPage, CreatePage, CreateSearch } from "../features/create";
 import { DashboardPage, DashboardSearch } from "../features/dashboard";
 import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
@@ -73,6 +74,19 @@ const auditStatsRoute = createRoute({
   component: AuditStatsPage,
 });
 
+const createIndexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "create",
+  component: CreateIndexPage,
+});
+
+const createTypeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "create/$type",
+  validateSearch: CreateSearch,
+  component: CreatePage,
+});
+
 const tryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "try/$type",
@@ -99,6 +113,8 @@ const routeTree = rootRoute.addChildren([
   auditStatsRoute,
   settingsRoute,
   tryRoute,
+  createIndexRoute,
+  createTypeRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

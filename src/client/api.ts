@@ -35,6 +35,11 @@ export function getTask(taskId: string, signal?: AbortSignal) {
   return request(`/v1/task/${enc(taskId)}`, Task, { signal });
 }
 
+/** `POST /v1/task/<type>` with the exact create body (the console's create form sends JSON). */
+export function createTask(type: TaskType, body: Record<string, unknown>) {
+  return request(`/v1/task/${enc(type)}`, Task, { method: "POST", body });
+}
+
 export function cancelTask(taskId: string) {
   return request(`/v1/task/${enc(taskId)}/cancel`, Task, { method: "POST" });
 }
