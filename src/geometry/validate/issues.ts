@@ -31,13 +31,24 @@ export class Issues {
     for (const issue of error.issues) {
       let path = prefix;
       for (const key of issue.path) path = at(path, typeof key === "number" ? key : String(key));
-      this.shapeEntries.push({ path, message: issue.message });
+      // The API's wording: a field that is missing altogether "is required".
+      const missing = (issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(input, issue.path) === undefined;
+      this.shapeEntries.push({ path, message: missing ? "is required" : issue.message });
     }
   }
 
   get ok(): boolean {
     return this.list.length === 0;
   }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const part of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
 }
 
 export function at(path: string, key: string | number): string {
