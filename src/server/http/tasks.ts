@@ -9,6 +9,7 @@ import { ApiError, badRequest } from "./errors";
 import { recordActivity } from "../members/activity";
 import type { Config } from "../config";
 import type { HostedUrls } from "../hosted-urls";
+import { endWork } from "../work/drafts";
 
 const TASK_ID = /^[0-9a-f]{24}$/;
 
@@ -60,7 +61,10 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     // The cancellation and who made it are written together.
     const result = await db.transaction().execute(async (tx) => {
       const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
-      if (Number(r.numUpdatedRows) > 0) await recordActivity(tx, req, { action: "canceled", taskId: id });
+      if (Number(r.numUpdatedRows) > 0) {
+        await recordActivity(tx, req, { action: "canceled", taskId: id });
+        await endWork(tx, id);
+      }
       return r;
     });
     if (Number(result.numUpdatedRows) === 0) {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { CompleteTaskBody, describeZodError, isTaskType, type Task } from "../../schema";
 import type { Db } from "../store/db";
 import type { TaskRow } from "../store/tasks";
@@ -18,14 +18,27 @@ import { recordActivity } from "../members/activity";
 // same validator the test-mode generator is proved against; the first violations are named.
 
 export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileStore, onFinished: (row: TaskRow) => void): void {
+  const complete = completer(db, files, onFinished);
   v1.post<{ Params: { id: string } }>("/task/:id/complete", async (req): Promise<Task> => {
+    const row = await findTaskOr404(db, scopeOf(req), req.params.id);
+    return complete(req, row, req.body);
+  });
+}
+
+/**
+ * Completes a pending task with a person's answer: the one path for `POST /v1/task/:id/complete`
+ * and the workbench's Submit (which checks its lease first and says so in `detail`).
+ */
+export type CompleteTask = (req: FastifyRequest, row: TaskRow, rawBody: unknown, detail?: string) => Promise<Task>;
+
+export function completer(db: Db, files: FileStore, onFinished: (row: TaskRow) => void): CompleteTask {
+  return async (req, row, rawBody, detail) => {
     const scope = scopeOf(req);
-    const row = await findTaskOr404(db, scope, req.params.id);
     if (row.status !== "pending") {
       throw new ApiError(409, `task ${row.id} is already ${row.status}; only pending tasks can be completed`);
     }
-    const body = CompleteTaskBody.safeParse(Buffer.isBuffer(req.body) ? undefined : req.body);
-    if (!body.success) throw badRequest(describeZodError(body.error, req.body));
+    const body = CompleteTaskBody.safeParse(Buffer.isBuffer(rawBody) ? undefined : rawBody);
+    if (!body.success) throw badRequest(describeZodError(body.error, rawBody));
     if (!isTaskType(row.type)) throw new ApiError(500, `task ${row.id} has an unknown type ${row.type}`);
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
     const url = typeof params.attachment === "string" ? params.attachment : null;
@@ -44,8 +57,8 @@ export function registerCompleteRoute(v1: FastifyInstance, db: Db, files: FileSt
       const now = await getTaskRow(db, scope, row.id);
       throw new ApiError(409, `task ${row.id} is already ${now?.status ?? "finished"}; only pending tasks can be completed`);
     }
-    await recordActivity(db, req, { action: "completed", taskId: row.id });
+    await recordActivity(db, req, { action: "completed", taskId: row.id, detail });
     onFinished(done);
     return (await getWireTask(db, scope, row.id, files.urls))!;
-  });
+  };
 }

@@ -11,7 +11,7 @@ import type { Metrics } from "../metrics";
 import { AttachmentChecker } from "./attachments";
 import { registerAuditRoutes } from "./audits";
 import { registerCallbackRoutes } from "./callbacks";
-import { registerCompleteRoute } from "./complete";
+import { completer, registerCompleteRoute, type CompleteTask } from "./complete";
 import { seedDemoDataIfEmpty } from "./demo/seed";
 import { CallbackDispatcher } from "./dispatcher";
 import { CallbackMailer } from "./email";
@@ -34,6 +34,8 @@ export interface Lifecycle {
   stop(): Promise<void>;
   /** Fills an empty database with demo projects and tasks. */
   seedDemoDataIfEmpty(): Promise<void>;
+  /** Completion with validation, callback and activity: the workbench's Submit uses it too. */
+  complete: CompleteTask;
 }
 
 export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls; blobs: BlobStore; metrics: Metrics }): Lifecycle {
@@ -74,6 +76,7 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
   };
 
   return {
+    complete: completer(db, files, finished),
     hooks: {
       async afterCreate(row) {
         metrics.tasksCreated.inc({ type: row.type, mode: row.mode });

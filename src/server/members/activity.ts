@@ -10,6 +10,7 @@ import { findTaskOr404 } from "../lifecycle/task-lookup";
 export type ActivityAction =
   | "created"
   | "completed"
+  | "skipped"
   | "canceled"
   | "approved"
   | "rejected"
