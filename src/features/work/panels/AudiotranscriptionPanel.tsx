@@ -17,16 +17,15 @@ export function AudiotranscriptionPanel({ task, response, onChange, issues, focu
   useFocusIssue(root, focusIssue);
   const params = paramsOf(task, "audiotranscription");
   const current = (response ?? emptyResponse(task)) as AudiotranscriptionResponse;
-  const latest = useRef(current);
-  latest.current = current;
+  // The audio's length joins the answer with the next edit (opening a task changes nothing).
+  const duration = useRef<number | undefined>(current.duration);
   if (!params) return <p role="alert">This task's params can't be read as an audio transcription task.</p>;
   return (
     <div ref={root} className={css.panel} data-testid="work-panel-audiotranscription">
       <AudioPlayer
         src={params.attachment}
         onDuration={(seconds) => {
-          const duration = Math.round(seconds * 100) / 100;
-          if (!readOnly && latest.current.duration !== duration) onChange({ ...latest.current, duration });
+          duration.current = Math.round(seconds * 100) / 100;
         }}
       />
       <div className={css.form}>
@@ -56,7 +55,7 @@ export function AudiotranscriptionPanel({ task, response, onChange, issues, focu
           value={current.transcript ?? ""}
           multiline
           rows={12}
-          onChange={(transcript) => onChange({ ...current, transcript })}
+          onChange={(transcript) => onChange({ ...current, transcript, ...(duration.current !== undefined ? { duration: duration.current } : {}) })}
           issues={issues}
           readOnly={readOnly}
         />

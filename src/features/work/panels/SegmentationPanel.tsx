@@ -2,10 +2,10 @@
 // browser and uploaded through POST /v1/files, so the draft is the docs' response with hosted
 // URLs, and reopening the task decodes it back into the editor.
 import { useEffect, useRef, useState } from "react";
-import { AnnotationCanvas, EditableCanvas, MaskUploadContext, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
+import { AnnotationCanvas, EditableCanvas, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
 import { uploadFile } from "../../../client";
 import { paramsOf } from "./params";
-import type { WorkPanelProps } from "./types";
+import type { WorkIssue, WorkPanelProps } from "./types";
 import { GeneralIssues } from "./ui";
 import css from "./panels.module.css";
 
@@ -14,6 +14,12 @@ const CANVAS_HEIGHT = "var(--task-canvas-height)";
 export const MASK_SAVE_DEBOUNCE_MS = 800;
 
 const uploadPng: UploadPng = async (png) => (await uploadFile(png)).url;
+
+/** The validator's wording of the one finding a painter meets most, in a painter's words. */
+function readable(i: WorkIssue): WorkIssue {
+  if (i.path.join(".") === "annotations.unlabeled") return { path: [], message: "Some pixels are still unlabeled: this task needs every pixel labelled (paint them, or use Fill unlabeled)." };
+  return i;
+}
 
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; message: string };
 
@@ -56,7 +62,7 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
 
   return (
     <div className={css.panel} data-testid="work-panel-segmentannotation">
-      <GeneralIssues issues={issues} known={() => false} />
+      <GeneralIssues issues={issues.map(readable)} known={() => false} />
       <p className={`${css.status} ${save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={save.status}>
         {save.status === "saving"
           ? "Uploading the masks…"
@@ -68,9 +74,9 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
                 ? "Paint the mask; it is uploaded after each pause."
                 : "Editing the saved masks."}
       </p>
-      <MaskUploadContext.Provider value={uploadPng}>
-        <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} />
-      </MaskUploadContext.Provider>
+      {/* No MaskUploadContext: the masks are uploaded after each pause, so the panel's own
+          "Save masks" button (for pages without drafts) stays hidden. */}
+      <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} />
     </div>
   );
 }

@@ -25,6 +25,8 @@ export function FieldIssues({ issues, path }: { issues: readonly WorkIssue[]; pa
 
 /** A finding as a sentence for the person: "is required" → "Required." */
 export function issueSentence(i: WorkIssue): string {
+  // An empty select reads as the choice it still needs, not as a wrong value.
+  if (/^"" is not one of/.test(i.message)) return "Choose one.";
   const m = i.message.trim();
   return m.charAt(0).toUpperCase() + m.slice(1) + (/[.!?]$/.test(m) ? "" : ".");
 }
