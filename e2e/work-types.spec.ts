@@ -85,7 +85,7 @@ async function openTask(page: Page, taskId: string): Promise<void> {
 
 /** Submit, then the API says completed: the response the server validated and stored. */
 async function submitAndRead(page: Page, request: APIRequestContext, taskId: string): Promise<Record<string, unknown>> {
-  const submit = page.getByRole("button", { name: /^Submit/ });
+  const submit = page.getByTestId("submit");
   await expect(submit).toBeEnabled();
   await submit.click();
   let task: { status: string; response?: Record<string, unknown> } = { status: "pending" };
@@ -265,12 +265,12 @@ test.describe("every task type through the workbench", () => {
     const add = page.getByRole("button", { name: "+ Add item" });
     await add.click();
     await page.keyboard.type("coffee"); // the new row's first field has the focus
-    await page.getByRole("group", { name: "Item 1" }).getByLabel("Kind").selectOption("drink");
+    await page.getByRole("group", { name: "Item 1" }).getByRole("combobox", { name: "Kind" }).selectOption("drink");
     await add.click();
-    await page.getByRole("group", { name: "Item 2" }).getByLabel("Item").fill("spill");
+    await page.getByRole("group", { name: "Item 2" }).getByRole("textbox", { name: "Item" }).fill("spill");
     await add.click();
-    await page.getByRole("group", { name: "Item 3" }).getByLabel("Item").fill("croissant");
-    await page.getByRole("group", { name: "Item 3" }).getByLabel("Kind").selectOption("food");
+    await page.getByRole("group", { name: "Item 3" }).getByRole("textbox", { name: "Item" }).fill("croissant");
+    await page.getByRole("group", { name: "Item 3" }).getByRole("combobox", { name: "Kind" }).selectOption("food");
     await page.getByRole("button", { name: "Remove item 2" }).click();
     await expect(page.getByTestId("repeatable-row")).toHaveCount(2);
     const response = await submitAndRead(page, request, id);
