@@ -41,6 +41,11 @@ function ProjectDetail({ project }: { project: Project }) {
             {latest?.version ?? 0}
           </>
         }
+        actions={
+          <Link to="/create/$type" params={{ type: project.type }} search={{ project: project.name }} className="btn btn-primary btn-sm">
+            New task
+          </Link>
+        }
       />
       <div className={styles.detailLayout}>
         <div className={styles.col}>

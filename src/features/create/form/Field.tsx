@@ -17,7 +17,10 @@ export interface WidgetProps {
   error?: string;
 }
 
-export type Widget = (props: WidgetProps) => ReactNode;
+export type Widget = ((props: WidgetProps) => ReactNode) & {
+  /** The widget shows the `error` it is given itself; the frame doesn't repeat it. */
+  ownErrors?: boolean;
+};
 
 export function Field({
   spec,
@@ -68,7 +71,7 @@ export function Field({
         <GenericControl spec={spec} value={value} onChange={onChange} id={id} describedBy={`${helpId} ${errorId}`} label={label} />
       )}
       <div id={errorId} className={css.errors} aria-live="polite">
-        {shown.map((m, i) => (
+        {(W?.ownErrors ? [] : shown).map((m, i) => (
           <p key={i} className={css.error} data-testid={`error-${spec.name}`}>
             {m}
           </p>

@@ -76,6 +76,8 @@ function LabelsWidget({ spec, value, onChange, error }: WidgetProps) {
   );
 }
 
+LabelsWidget.ownErrors = true;
+
 function CallbackWidget({ value, onChange, id, describedBy, label }: WidgetProps) {
   const { defaultCallbackUrl } = useCreateForm();
   return (
