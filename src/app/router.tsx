@@ -9,7 +9,8 @@ import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
 import { TryPage } from "../features/try";
 import { TaskDetailPage, TasksPage, TasksSearch } from "../features/tasks";
-import { AccountPage, MembersPage, WorkQueuePage } from "../features/team";
+import { AccountPage, MembersPage } from "../features/team";
+import { WorkQueuePage, WorkSearch, WorkTaskPage } from "../features/work";
 import { AuthGate } from "./AuthGate";
 import { NotFound, RouteError } from "./RouteFallbacks";
 
@@ -92,18 +93,20 @@ const tryRoute = createRoute({
   path: "try/$type",
   component: TryPage,
 });
-// Teams: the set-password page (AuthGate renders it before sign-in), members, my account, and the
-// labelers' work queue (a placeholder until the workbench lands).
+// Teams: the set-password page (AuthGate renders it before sign-in), members, my account.
 const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: "welcome", component: () => null });
 const membersRoute = createRoute({ getParentRoute: () => rootRoute, path: "settings/members", component: MembersPage });
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "account", component: AccountPage });
-const workRoute = createRoute({ getParentRoute: () => rootRoute, path: "work", component: WorkQueuePage });
+// The workbench: the queue and one task at a time (filters ride along in the URL).
+const workRoute = createRoute({ getParentRoute: () => rootRoute, path: "work", validateSearch: WorkSearch, component: WorkQueuePage });
+const workTaskRoute = createRoute({ getParentRoute: () => rootRoute, path: "work/$taskId", validateSearch: WorkSearch, component: WorkTaskPage });
 
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
   membersRoute,
   accountRoute,
   workRoute,
+  workTaskRoute,
   overviewRoute,
   tasksRoute,
   taskRoute,
