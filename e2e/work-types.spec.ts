@@ -316,3 +316,53 @@ test.describe("every task type through the workbench", () => {
     expect(response).toEqual({ fields: { hours: "7–18", phone: "555-0100" } });
   });
 });
+
+test.describe("Submit checks first, with the server's rules, and shows each finding where it belongs", () => {
+  test("a box missing a required attribute: listed, zoomed to, nothing sent until it is answered", async ({ page, request }) => {
+    const id = await createTask(request, "annotation", {
+      attachment: image("chelsea.png"),
+      objects_to_annotate: ["cat", "dog"],
+      with_labels: true,
+      annotation_attributes: { occluded: { type: "category", description: "Occluded?", choices: ["yes", "no"] } },
+    });
+    await openTask(page, id);
+    const canvas = await readyCanvas(page);
+    await canvas.drawBox({ x: 200, y: 120 }, { x: 260, y: 170 });
+    await canvas.pickLabel("cat");
+    await canvas.root.getByRole("button", { name: /^Fit/ }).click();
+    const fitted = (await canvas.view()).scale;
+
+    await page.getByTestId("submit").click();
+    await expect(page.getByTestId("work-issues")).toContainText("occluded");
+    // The canvas zoomed to the box the finding names.
+    await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(fitted * 1.5);
+    // Nothing was sent: the task is still pending.
+    const pending = (await (await request.get(`/v1/task/${id}`, { headers: AUTH })).json()) as { status: string };
+    expect(pending.status).toBe("pending");
+
+    // The zoom selected the box: its attributes panel answers the finding.
+    await page.getByRole("region", { name: "Attributes" }).getByRole("radio", { name: "no" }).click();
+    const response = await submitAndRead(page, request, id);
+    expect((response.annotations as { attributes: unknown }[])[0].attributes).toEqual({ occluded: "no" });
+  });
+
+  test("a transcription row with no choice: the error is on its select, which takes the focus", async ({ page, request }) => {
+    const id = await createTask(request, "transcription", {
+      attachment_type: "text",
+      attachment: "Tea 2.50, Scone 3.00",
+      repeatable_fields: { item: "Item", kind: { description: "Kind", choices: ["drink", "food"] } },
+    });
+    await openTask(page, id);
+    await page.getByRole("button", { name: "+ Add item" }).click();
+    await page.keyboard.type("Tea");
+    await page.getByTestId("submit").click();
+    const kind = page.getByRole("group", { name: "Item 1" }).getByRole("combobox", { name: "Kind" });
+    await expect(kind).toHaveAttribute("aria-invalid", "true");
+    await expect(kind).toBeFocused();
+    await expect(page.getByRole("group", { name: "Item 1" }).getByTestId("field-issues")).toHaveText("Choose one.");
+    await kind.selectOption("drink");
+    await expect(kind).not.toHaveAttribute("aria-invalid", "true");
+    const response = await submitAndRead(page, request, id);
+    expect(response).toEqual({ repeatable_fields: [{ item: "Tea", kind: "drink" }] });
+  });
+});
