@@ -85,6 +85,14 @@ async function mount(taskType: "polygonannotation" | "annotation", annotations: 
   await new Promise((r) => setTimeout(r, 500));
 }
 
+/** The most a channel may differ between a partial and a full redraw of the same scene. */
+const ROUNDING_LEVELS = 32;
+
+function staticPixels(): Uint8ClampedArray {
+  const canvas = document.querySelector('canvas[data-layer="static"]') as HTMLCanvasElement;
+  return (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
 /** Time from an input until a frame has redrawn the static layer (the edited object is back in it). */
 async function untilStaticDrawn(input: () => void): Promise<{ ms: number; frames: string[] }> {
   const t0 = performance.now();
@@ -94,7 +102,10 @@ async function untilStaticDrawn(input: () => void): Promise<{ ms: number; frames
     await nextFrameWork();
     if (frames.slice(before).some((f) => f.drawn.includes("static"))) break;
   }
-  return { ms: performance.now() - t0, frames: frames.slice(before).map((f) => `${f.drawn.join("+")} ${f.ms.toFixed(1)}`) };
+  return {
+    ms: performance.now() - t0,
+    frames: frames.slice(before).map((f) => `${f.drawn.join("+")} ${f.ms.toFixed(1)}${f.staticPaint ? ` (static ${f.staticPaint.mode}, ${f.staticPaint.pixels} px)` : ""}`),
+  };
 }
 
 const editBench = {
@@ -122,8 +133,35 @@ const editBench = {
       samples.push(await measure(() => pointer("pointermove", v0.x + i * 2, v0.y + Math.sin(i / 6) * 30)));
     }
     const staticRedrawsDuringDrag = frames.filter((f) => f.drawn.includes("static")).length - staticBefore;
+    await window.benchHook?.("commit:start");
     const commit = await untilStaticDrawn(() => pointer("pointerup", v0.x + 120, v0.y, 0));
+    await window.benchHook?.("commit:end");
     await new Promise((r) => setTimeout(r, 1000));
+    const partial = staticPixels();
+    // The same scene fully redrawn (labels off and on: two full redraws) must be the same pixels.
+    for (const k of ["l", "l"]) {
+      await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })));
+    }
+    const full = staticPixels();
+    // Blends under a clip may round a level or two differently; a missing or misordered object
+    // differs by far more (a stroke is tens to hundreds of levels).
+    let mismatchedPixels = 0;
+    let wrongPixels = 0;
+    const w = (document.querySelector('canvas[data-layer="static"]') as HTMLCanvasElement).width;
+    const where = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, maxDelta: 0 };
+    for (let i = 0; i < full.length; i += 4) {
+      const d = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(full[i + c] - partial[i + c])));
+      if (d === 0) continue;
+      mismatchedPixels++;
+      if (d > ROUNDING_LEVELS) wrongPixels++;
+      const x = (i / 4) % w;
+      const y = Math.floor(i / 4 / w);
+      where.minX = Math.min(where.minX, x);
+      where.maxX = Math.max(where.maxX, x);
+      where.minY = Math.min(where.minY, y);
+      where.maxY = Math.max(where.maxY, y);
+      where.maxDelta = Math.max(where.maxDelta, d);
+    }
     // For comparison: a plain full redraw of the static layer (layers hidden with H), no edit.
     const plain = await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: "h", bubbles: true, cancelable: true })));
     return {
@@ -131,6 +169,7 @@ const editBench = {
       staticRedrawsDuringDrag,
       commitMs: Number(commit.ms.toFixed(2)),
       commitFrames: commit.frames,
+      partialVsFull: { roundedPixels: mismatchedPixels, wrongPixels, maxDelta: where.maxDelta, where },
       plainStaticRedrawMs: Number(plain.ms.toFixed(2)),
       plainFrames: plain.frames,
     };
@@ -146,8 +185,10 @@ const editBench = {
     const x0 = 1800;
     const y0 = 1400;
     const samples: Sample[] = [];
+    await window.benchHook?.("create:start");
     samples.push(await measure(() => pointer("pointerdown", x0, y0)));
     for (let i = 1; i <= 60; i++) samples.push(await measure(() => pointer("pointermove", x0 + i * 6, y0 + i * 4)));
+    await window.benchHook?.("create:end");
     const commit = await untilStaticDrawn(() => pointer("pointerup", x0 + 360, y0 + 240, 0));
     return { create: stats(samples), commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
   },
@@ -156,6 +197,8 @@ const editBench = {
 declare global {
   interface Window {
     editBench: typeof editBench;
+    /** A profiling script may hook the phases (e.g. to trace just the commit). */
+    benchHook?: (phase: string) => Promise<void>;
   }
 }
 window.editBench = editBench;

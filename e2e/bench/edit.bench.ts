@@ -6,7 +6,8 @@ import { test } from "@playwright/test";
 // Vector editing with 12,000 objects on a 4000x3000 image: dragging a polygon vertex (median
 // frame, and whether the static layer was redrawn during the drag), the frame that ends the
 // drag, and drawing a new box (p95 frame). Printed and merged into bench-results.json (other
-// keys kept); nothing is asserted but the static layer staying untouched during the drag.
+// keys kept). Timings aren't asserted; what is: the static layer stays untouched during the drag,
+// and the commit's partial redraw paints what a full redraw paints (within blend rounding).
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../bench-results.json");
 
 function mergeResults(figures: Record<string, number>): void {
@@ -33,6 +34,8 @@ test("vector editing: vertex drag, its commit, and drawing a box among 12,000 ob
   line("vertex drag p95 frame (ms)", drag.drag.p95Ms);
   line("static layer redraws during the drag", drag.staticRedrawsDuringDrag, "(must be 0)");
   line("drag commit, until static redrawn (ms)", drag.commitMs, "(budget ≤ 50)");
+  line("commit frame", drag.commitFrames.join(" | "));
+  line("partial vs full redraw: pixels off by", `${drag.partialVsFull.roundedPixels} px ≤ ${drag.partialVsFull.maxDelta}`, "(rounding; must be ≤ 32 levels)");
   line("plain static redraw, same scene (ms)", drag.plainStaticRedrawMs);
   line("create box frames", create.create.frames);
   line("create box median frame (ms)", create.create.medianMs);
@@ -44,5 +47,8 @@ test("vector editing: vertex drag, its commit, and drawing a box among 12,000 ob
     edit_commit_ms: drag.commitMs,
     create_box_p95_ms: create.create.p95Ms,
   });
+  if (drag.partialVsFull.wrongPixels !== 0) {
+    throw new Error(`the partial redraw after the commit differs from a full redraw at ${drag.partialVsFull.wrongPixels} pixels (max ${drag.partialVsFull.maxDelta} levels)`);
+  }
   if (drag.staticRedrawsDuringDrag !== 0) throw new Error(`the static layer was redrawn ${drag.staticRedrawsDuringDrag} times during the vertex drag`);
 });
