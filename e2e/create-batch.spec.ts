@@ -21,6 +21,12 @@ class BatchPanel {
     return this.page.getByRole("region", { name: "Create many from a file" });
   }
 
+  /** The panel sits in the form's "Batch" section, closed until the user opens it. */
+  async open() {
+    if (!(await this.region().isVisible())) await this.page.getByText("Batch: many tasks from a CSV or JSONL file").click();
+    await expect(this.region()).toBeVisible();
+  }
+
   async pickFile(name: string, text: string) {
     await this.region().getByLabel("Batch file (CSV or JSON Lines)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   }
@@ -72,7 +78,7 @@ test("a 200-row CSV with 3 bad rows creates 197 tasks, reports the 3, and a seco
 
   await page.goto(`/create/annotation#key=${TEST_KEY}`);
   const panel = new BatchPanel(page);
-  await expect(panel.region()).toBeVisible();
+  await panel.open();
   await panel.pickFile("cars.csv", csv);
   await expect(panel.region()).toContainText("cars.csv: 200 rows, 6 columns");
   // The automatic mapping: fields by name, anything else kept as metadata.

@@ -147,14 +147,17 @@ export function BatchPanel({ taskType, defaults }: BatchPanelProps) {
 
   const bad = checked ? checked.rows.length - checked.good.length : 0;
   return (
-    <section className={`card ${css.panel}`} aria-labelledby="batch-title">
-      <div className="card-header">
-        <h2 id="batch-title" className={css.title}>
+    <section className={css.panel} aria-labelledby="batch-title">
+      <div className={css.header}>
+        <h3 id="batch-title" className={css.title}>
           Create many from a file
-        </h2>
-        <span className="muted">CSV or JSON Lines, one task per row; this form's values are the defaults</span>
+        </h3>
+        <p className={css.hint}>
+          CSV or JSON Lines, one task per row. Map the file's columns to fields; this form's values are the defaults for the rest. Every row is
+          checked before anything is sent, and carries a unique_id, so sending the same file again creates nothing twice.
+        </p>
       </div>
-      <div className={`card-body ${css.body}`}>
+      <div className={css.body}>
         <label
           ref={dropRef}
           className={css.drop}

@@ -9,13 +9,13 @@ export function InvalidRows({ rows }: { rows: readonly PreparedRow[] }) {
   const invalid = rows.filter((r) => r.errors.length > 0);
   return (
     <div className={css.invalid}>
-      <table className="table" aria-label="Invalid rows">
+      <table className={`table ${css.invalidTable}`} aria-label="Invalid rows">
         <thead>
           <tr>
-            <th scope="col" className="num">
+            <th scope="col" className={`num ${css.rowCol}`}>
               Row
             </th>
-            <th scope="col">unique_id</th>
+            <th scope="col" className={css.uidCol}>unique_id</th>
             <th scope="col">Why it would be refused</th>
           </tr>
         </thead>

@@ -12,10 +12,10 @@ interface Props {
   onChange(next: ColumnMapping[]): void;
 }
 
-function sampleText(v: unknown): string {
-  if (v === undefined || v === null) return "";
+function sampleText(v: unknown, max = 80): string {
+  if (v === undefined || v === null || v === "") return "(empty)";
   const s = typeof v === "string" ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 export function MappingTable({ mapping, fields, sample, disabled, onChange }: Props) {
@@ -24,8 +24,7 @@ export function MappingTable({ mapping, fields, sample, disabled, onChange }: Pr
     <table className={`table ${css.mapping}`} aria-label="Column mapping">
       <thead>
         <tr>
-          <th scope="col">Column in the file</th>
-          <th scope="col">First row</th>
+          <th scope="col">Column in the file (first row)</th>
           <th scope="col">Goes to</th>
         </tr>
       </thead>
@@ -33,9 +32,11 @@ export function MappingTable({ mapping, fields, sample, disabled, onChange }: Pr
         {mapping.map((m, i) => (
           <tr key={m.column}>
             <td>
-              <code>{m.column}</code>
+              <code className={css.columnName}>{m.column}</code>
+              <span className={css.sample} title={sampleText(sample?.[m.column], Infinity)}>
+                {sampleText(sample?.[m.column])}
+              </span>
             </td>
-            <td className={css.sample}>{sampleText(sample?.[m.column])}</td>
             <td>
               <select
                 className="select"

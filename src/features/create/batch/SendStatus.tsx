@@ -26,13 +26,13 @@ export function SendStatus({ total, progress, onPause, onResume, onCancel, onRep
     <div className={css.send}>
       <progress className={css.bar} aria-label="Batch progress" max={total} value={settled} />
       <p role="status" aria-live="polite" className={css.counts} data-testid="batch-counts">
-        <strong>{STATE_TEXT[progress.state]}</strong> · <span data-count="created">{progress.created} created</span> ·{" "}
-        <span data-count="existing">{progress.existing} already existed</span> ·{" "}
+        <strong>{STATE_TEXT[progress.state]}</strong> · <span data-count="created">{progress.created.toLocaleString()} created</span> ·{" "}
+        <span data-count="existing">{progress.existing.toLocaleString()} already existed</span> ·{" "}
         <span data-count="failed" className={progress.failed ? css.bad : undefined}>
-          {progress.failed} failed
+          {progress.failed.toLocaleString()} failed
         </span>{" "}
-        · <span data-count="remaining">{progress.remaining} remaining</span>
-        {progress.retries > 0 && <> · {progress.retries} retried</>}
+        · <span data-count="remaining">{progress.remaining.toLocaleString()} remaining</span>
+        {progress.retries > 0 && <> · {progress.retries.toLocaleString()} retried</>}
       </p>
       <div className={css.actions}>
         {!finished && progress.state !== "canceling" && (

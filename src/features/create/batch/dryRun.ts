@@ -28,7 +28,8 @@ export interface DryRunInput {
   context: FormContext;
 }
 
-const ROWS_PER_TURN = 250;
+/** Work this long, then let the browser paint and handle input: a slice stays well under a frame or two. */
+const SLICE_MS = 12;
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function dryRun(input: DryRunInput, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<PreparedRow[]> {
@@ -40,11 +41,13 @@ export async function dryRun(input: DryRunInput, onProgress?: (done: number) => 
   const firstRowOf = new Map<string, number>();
   const out: PreparedRow[] = [];
 
+  let sliceStart = performance.now();
   for (let i = 0; i < file.rows.length; i++) {
-    if (i > 0 && i % ROWS_PER_TURN === 0) {
+    if (performance.now() - sliceStart > SLICE_MS) {
       onProgress?.(i);
       await nextTurn();
       if (signal?.aborted) throw new DOMException("The dry run was stopped", "AbortError");
+      sliceStart = performance.now();
     }
     const rowNo = i + 1;
     const raw = file.rows[i];

@@ -16,10 +16,10 @@ export interface ParsedFile {
   lineErrors: { row: number; message: string }[];
 }
 
-/** Papa reads the file 1 MB at a time: small enough that each chunk's work is a short task. */
-const CSV_CHUNK_BYTES = 1024 * 1024;
-/** JSONL lines parsed between two yields to the browser. */
-const JSONL_LINES_PER_TURN = 2000;
+/** Papa reads the file 256 KB at a time: small enough that each chunk's work is a short task. */
+const CSV_CHUNK_BYTES = 256 * 1024;
+/** JSONL: parse lines for this long, then yield to the browser. */
+const SLICE_MS = 12;
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -75,7 +75,7 @@ async function parseJsonl(file: File, onProgress?: (rows: number) => void): Prom
   const seen = new Set<string>();
   const columns: string[] = [];
   let lineNo = 0;
-  let sinceYield = 0;
+  let sliceStart = performance.now();
 
   const take = (line: string) => {
     lineNo += 1;
@@ -112,10 +112,10 @@ async function parseJsonl(file: File, onProgress?: (rows: number) => void): Prom
     carry = lines.pop() ?? "";
     for (const line of lines) {
       take(line);
-      if (++sinceYield >= JSONL_LINES_PER_TURN) {
-        sinceYield = 0;
+      if (performance.now() - sliceStart > SLICE_MS) {
         onProgress?.(rows.length);
         await nextTurn();
+        sliceStart = performance.now();
       }
     }
   }
