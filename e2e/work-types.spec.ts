@@ -366,3 +366,29 @@ test.describe("Submit checks first, with the server's rules, and shows each find
     expect(response).toEqual({ repeatable_fields: [{ item: "Tea", kind: "drink" }] });
   });
 });
+
+test("segmentation: the painted mask is kept as a draft of hosted masks, reloads into the editor, and submits", async ({ page, request }) => {
+  const id = await createTask(request, "segmentannotation", { attachment: image("horse.png"), labels: ["horse"], allow_unlabeled: true });
+  await openTask(page, id);
+  let canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const size = page.getByLabel("Brush size in pixels");
+  await size.fill("30");
+  await size.press("Tab");
+  await canvas.drag({ x: 100, y: 150 }, { x: 300, y: 150 });
+  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect(page.getByTestId("save-status")).toContainText("Saved", { timeout: 20_000 });
+
+  await page.reload();
+  await expect(page.getByTestId("draft-restored")).toBeVisible();
+  canvas = await readyCanvas(page);
+  // The decoded draft: the stroke's pixels are labelled again (all 131,200 were unlabeled before it).
+  const unlabeled = async () => Number(/([\d,]+) of 131,200/.exec((await page.getByRole("region", { name: "Segmentation" }).textContent()) ?? "")?.[1].replace(/,/g, "") ?? NaN);
+  await expect.poll(unlabeled, { timeout: 15_000 }).toBeLessThan(131_200 - 5_000);
+
+  // Submitting the restored draft as it is: the stroke is in the completed answer.
+  const response = (await submitAndRead(page, request, id)) as { annotations: { combined: { indexedImage: string } }; labelMapping: Record<string, { index: number }> };
+  const png = PNG.sync.read(await (await request.get(response.annotations.combined.indexedImage)).body());
+  expect(png.data[4 * (150 * png.width + 200)]).toBe(response.labelMapping.horse.index);
+  expect(png.data[4 * (20 * png.width + 20)]).toBe(0);
+});
