@@ -131,8 +131,9 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
     update(tree.insertAfter(nodes, current, flatPasted), flatPasted[0].id);
   }
 
-  function onPaste(e: ClipboardEvent<HTMLUListElement>) {
-    if (editingId) return;
+  function onPaste(e: ClipboardEvent<HTMLDivElement>) {
+    // Typing into the rename box or the paste box is ordinary text entry.
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
     const text = e.clipboardData.getData("text/plain");
     if (!text.trim()) return;
     e.preventDefault();
@@ -168,8 +169,9 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
   const shown = LABEL_COMMANDS.filter((c) => nested || !NESTING_COMMANDS.includes(c.id));
 
   return (
-    <div className={styles.editor}>
-      <div className={styles.toolbar} role="toolbar" aria-label={`${name} label actions`} aria-controls={ids.tree}>
+    // Paste lands here from a row, a toolbar button or the empty editor alike.
+    <div className={styles.editor} onPaste={onPaste}>
+      <div className={styles.toolbar} role="toolbar" aria-label={`${name} label actions`} aria-controls={flat.length > 0 ? ids.tree : undefined}>
         {shown.map((c) => (
           <button
             key={c.id}
@@ -179,9 +181,10 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
             aria-keyshortcuts={c.keys}
             title={`${c.label} (${keyText(c.keys)})`}
             onMouseDown={(e) => e.preventDefault()}
+            aria-label={c.short ? c.label : undefined}
             onClick={() => c.run(ctx)}
           >
-            {c.label}
+            {c.short ?? c.label}
           </button>
         ))}
         <span className={styles.counter} aria-live="polite">
@@ -203,48 +206,49 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
       {flat.length === 0 ? (
         <p className={styles.emptyTree}>No labels yet. Add one, or paste a list (one per line, indent to nest).</p>
       ) : null}
-      <ul
-        id={ids.tree}
-        role="tree"
-        aria-label={`${name} labels`}
-        aria-describedby={`${ids.keys}${problems.length ? ` ${ids.error}` : ""}`}
-        aria-invalid={problems.length > 0 || undefined}
-        className={styles.tree}
-        onPaste={onPaste}
-      >
-        {flat.map((row) => (
-          <LabelRow
-            key={row.node.id}
-            row={row}
-            wireName={name}
-            nested={nested}
-            active={row.node.id === current}
-            editing={row.node.id === editingId}
-            repeated={repeated.has(row.node.name)}
-            dropHint={drag && drag.over === row.node.id ? drag.place : null}
-            register={(id, el) => (el ? rows.current.set(id, el) : rows.current.delete(id))}
-            onFocusRow={setActiveId}
-            onRowKeyDown={onRowKeyDown}
-            onStartRename={(id) => {
-              setActiveId(id);
-              setEditingId(id);
-            }}
-            onCommitRename={commit}
-            onCancelRename={cancel}
-            onDragStart={(id) => setDrag({ id, over: null, place: null })}
-            onDragOverRow={(id, place) =>
-              setDrag((d) => (d && tree.canDrop(nodes, d.id, id) ? { ...d, over: place ? id : null, place } : d))
-            }
-            onDropRow={(id, place) => {
-              if (drag && tree.canDrop(nodes, drag.id, id)) update(tree.dropOn(nodes, drag.id, id, place), drag.id);
-              setDrag(null);
-            }}
-            onDragEnd={() => setDrag(null)}
-          />
-        ))}
-      </ul>
+      {flat.length > 0 ? (
+        <ul
+          id={ids.tree}
+          role="tree"
+          aria-label={`${name} labels`}
+          aria-describedby={`${ids.keys}${problems.length ? ` ${ids.error}` : ""}`}
+          aria-invalid={problems.length > 0 || undefined}
+          className={styles.tree}
+        >
+          {flat.map((row) => (
+            <LabelRow
+              key={row.node.id}
+              row={row}
+              wireName={name}
+              nested={nested}
+              active={row.node.id === current}
+              editing={row.node.id === editingId}
+              repeated={repeated.has(row.node.name)}
+              dropHint={drag && drag.over === row.node.id ? drag.place : null}
+              register={(id, el) => (el ? rows.current.set(id, el) : rows.current.delete(id))}
+              onFocusRow={setActiveId}
+              onRowKeyDown={onRowKeyDown}
+              onStartRename={(id) => {
+                setActiveId(id);
+                setEditingId(id);
+              }}
+              onCommitRename={commit}
+              onCancelRename={cancel}
+              onDragStart={(id) => setDrag({ id, over: null, place: null })}
+              onDragOverRow={(id, place) =>
+                setDrag((d) => (d && tree.canDrop(nodes, d.id, id) ? { ...d, over: place ? id : null, place } : d))
+              }
+              onDropRow={(id, place) => {
+                if (drag && tree.canDrop(nodes, drag.id, id)) update(tree.dropOn(nodes, drag.id, id, place), drag.id);
+                setDrag(null);
+              }}
+              onDragEnd={() => setDrag(null)}
+            />
+          ))}
+        </ul>
+      ) : null}
       <p id={ids.keys} className={styles.keys}>
-        Keys: ↑/↓ select ·{" "}
+        Keys on a label: ↑/↓ select ·{" "}
         {shown
           .filter((c) => c.id !== "paste")
           .map((c) => `${keyText(c.keys)} ${c.label.toLowerCase()}`)

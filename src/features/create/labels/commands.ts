@@ -22,6 +22,8 @@ type KeyTest = Pick<KeyboardEvent, "key" | "altKey" | "shiftKey" | "ctrlKey" | "
 export interface LabelCommand {
   id: "add" | "addChild" | "rename" | "remove" | "moveUp" | "moveDown" | "indent" | "outdent" | "paste";
   label: string;
+  /** What the toolbar button shows when the label is too long for one row (an arrow). */
+  short?: string;
   /** Shown to the user and given to `aria-keyshortcuts`. */
   keys: string;
   matches(e: KeyTest): boolean;
@@ -62,13 +64,14 @@ export const LABEL_COMMANDS: readonly LabelCommand[] = [
     id: "remove",
     label: "Delete",
     keys: "Delete",
-    matches: (e) => plain(e) && (e.key === "Delete" || e.key === "Backspace"),
+    matches: (e) => plain(e) && !e.shiftKey && (e.key === "Delete" || e.key === "Backspace"),
     canRun: active,
     run: (c) => c.activeId && c.remove(c.activeId),
   },
   {
     id: "moveUp",
     label: "Move up",
+    short: "↑",
     keys: "Alt+ArrowUp",
     matches: (e) => withAlt(e) && e.key === "ArrowUp",
     canRun: (c) => active(c) && tree.canMove(c.nodes, c.activeId as string, -1),
@@ -77,6 +80,7 @@ export const LABEL_COMMANDS: readonly LabelCommand[] = [
   {
     id: "moveDown",
     label: "Move down",
+    short: "↓",
     keys: "Alt+ArrowDown",
     matches: (e) => withAlt(e) && e.key === "ArrowDown",
     canRun: (c) => active(c) && tree.canMove(c.nodes, c.activeId as string, 1),
@@ -85,6 +89,7 @@ export const LABEL_COMMANDS: readonly LabelCommand[] = [
   {
     id: "indent",
     label: "Indent",
+    short: "→",
     keys: "Alt+ArrowRight",
     matches: (e) => withAlt(e) && e.key === "ArrowRight",
     canRun: (c) => c.nested && active(c) && tree.canIndent(c.nodes, c.activeId as string),
@@ -93,6 +98,7 @@ export const LABEL_COMMANDS: readonly LabelCommand[] = [
   {
     id: "outdent",
     label: "Outdent",
+    short: "←",
     keys: "Alt+ArrowLeft",
     matches: (e) => withAlt(e) && e.key === "ArrowLeft",
     canRun: (c) => active(c) && tree.canOutdent(c.nodes, c.activeId as string),
@@ -121,5 +127,6 @@ export function keyText(keys: string): string {
     .replace("ArrowDown", "↓")
     .replace("ArrowLeft", "←")
     .replace("ArrowRight", "→")
-    .replace("Control", "Ctrl");
+    .replace("Control", "Ctrl")
+    .replace(/^Delete$/, "Del");
 }
