@@ -5,6 +5,7 @@
 // got each callback with the scale-callback-auth header the docs describe.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas, type Pt } from "./helpers/editCanvas";
@@ -391,4 +392,29 @@ test("segmentation: the painted mask is kept as a draft of hosted masks, reloads
   const png = PNG.sync.read(await (await request.get(response.annotations.combined.indexedImage)).body());
   expect(png.data[4 * (150 * png.width + 200)]).toBe(response.labelMapping.horse.index);
   expect(png.data[4 * (20 * png.width + 20)]).toBe(0);
+});
+
+test("the form panels pass axe's WCAG A/AA rules, findings shown", async ({ page, request }) => {
+  const tasks: [string, Record<string, unknown>][] = [
+    ["categorization", { attachment_type: "text", attachment: "A horse in a field", categories: ["horse", "cat"] }],
+    ["comparison", { attachment_type: "text", attachments: ["one", "two"], choices: ["first", "second"], fields: { why: "Why?" } }],
+    ["transcription", { attachment_type: "text", attachment: "Tea 2.50", fields: { total: "Total" }, repeatable_fields: { kind: { description: "Kind", choices: ["drink", "food"] } } }],
+    ["audiotranscription", { attachment: `${origin}/files/sample-images/tones.wav`, verbatim: true, phrases: ["[tone]"] }],
+    ["datacollection", { attachment: `${origin}/files/sample-images/bakery.html`, fields: { phone: "Phone number" } }],
+  ];
+  for (const [type, params] of tasks) {
+    const id = await createTask(request, type, params);
+    await openTask(page, id);
+    if (type === "transcription") await page.getByRole("button", { name: "+ Add item" }).click();
+    // Findings on screen too (an empty choice, a missing category), so their markup is checked.
+    await page.getByTestId("submit").click();
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .include(`[data-testid="work-panel-${type}"]`)
+      .exclude("iframe")
+      .analyze();
+    expect(
+      results.violations.flatMap((v) => v.nodes.map((n) => `${type}: ${v.id}: ${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`)),
+    ).toEqual([]);
+  }
 });
