@@ -15,7 +15,7 @@ export function LeaseBadge({ lease, unreachable, active }: { lease: WorkLease | 
   const mm = Math.floor(left / 60_000);
   const ss = String(Math.floor((left % 60_000) / 1000)).padStart(2, "0");
   return (
-    <span className={styles.lease} data-testid="lease" title={`Held until ${new Date(lease.expires_at).toLocaleTimeString()}; renewed every minute while this page is open`}>
+    <span className={styles.lease} data-testid="lease" title={`Held until ${new Date(lease.expires_at).toLocaleTimeString()}; renewed every 15 s while this page is open`}>
       {lease.mine ? "Held by you" : `Held by ${lease.holder.name}`} · {mm}:{ss} left{unreachable ? " · can't reach the server, retrying" : ""}
     </span>
   );

@@ -1,11 +1,12 @@
-// Keeps my lease on the task while the page is open: renewed every minute (a lease lasts five),
-// at once when the tab becomes visible or the network returns. A 409 means the task was finished
+// Keeps my lease on the task while the page is open: renewed every 15 s (a lease lasts five
+// minutes), so a task finished elsewhere is reported within seconds; also at once when the tab
+// becomes visible or the network returns. A 409 means the task was finished
 // elsewhere or someone else holds it: the page is told at once. Unreachable server: keep trying.
 import { useEffect, useRef, useState } from "react";
 import type { WorkConflict, WorkLease } from "../../schema/work";
 import { WorkError, workApi } from "./api";
 
-const RENEW_MS = 60_000;
+const RENEW_MS = 15_000;
 
 export interface LeaseState {
   lease: WorkLease | null;
