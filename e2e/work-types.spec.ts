@@ -394,6 +394,34 @@ test("segmentation: the painted mask is kept as a draft of hosted masks, reloads
   expect(png.data[4 * (20 * png.width + 20)]).toBe(0);
 });
 
+test("segmentation offline: strokes wait for their upload, Submit refuses until they are up, and they arrive when back online", async ({ page, request }) => {
+  const id = await createTask(request, "segmentannotation", { attachment: image("horse.png"), labels: ["horse"], allow_unlabeled: true });
+  await openTask(page, id);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const size = page.getByLabel("Brush size in pixels");
+  await size.fill("20");
+  await size.press("Tab");
+  const state = page.getByTestId("mask-save-state");
+  await canvas.drag({ x: 100, y: 100 }, { x: 300, y: 100 });
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+
+  await page.context().setOffline(true);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  await expect(state).toHaveAttribute("data-state", "error", { timeout: 20_000 });
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("work-issues")).toContainText("still being uploaded");
+  await page.context().setOffline(false);
+  // Retried without another stroke.
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+
+  const response = (await submitAndRead(page, request, id)) as { annotations: { combined: { indexedImage: string } }; labelMapping: Record<string, { index: number }> };
+  const png = PNG.sync.read(await (await request.get(response.annotations.combined.indexedImage)).body());
+  const horse = response.labelMapping.horse.index;
+  expect(png.data[4 * (100 * png.width + 200)]).toBe(horse);
+  expect(png.data[4 * (250 * png.width + 200)]).toBe(horse);
+});
+
 test("the form panels pass axe's WCAG A/AA rules, findings shown", async ({ page, request }) => {
   const tasks: [string, Record<string, unknown>][] = [
     ["categorization", { attachment_type: "text", attachment: "A horse in a field", categories: ["horse", "cat"] }],

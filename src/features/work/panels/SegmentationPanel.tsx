@@ -1,9 +1,10 @@
 // Segmentation: the mask editor; after each edit (debounced) the masks are encoded in the
 // browser and uploaded through POST /v1/files, so the draft is the docs' response with hosted
 // URLs, and reopening the task decodes it back into the editor.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { AnnotationCanvas, EditableCanvas, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
 import { uploadFile } from "../../../client";
+import { withMasksPending } from "./maskPending";
 import { paramsOf } from "./params";
 import type { WorkIssue, WorkPanelProps } from "./types";
 import { GeneralIssues } from "./ui";
@@ -12,6 +13,8 @@ import css from "./panels.module.css";
 const CANVAS_HEIGHT = "var(--task-canvas-height)";
 /** Masks are a few uploads each: wait for a pause in the painting. */
 export const MASK_SAVE_DEBOUNCE_MS = 800;
+/** After a failed upload (offline, server restarting), the next attempt. */
+const MASK_RETRY_MS = 3000;
 
 const uploadPng: UploadPng = async (png) => (await uploadFile(png)).url;
 
@@ -28,10 +31,48 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
   const [save, setSave] = useState<SaveState>({ status: "idle" });
   const timer = useRef<number | undefined>(undefined);
   const sequence = useRef(0);
+  /** The last answer whose masks are all uploaded (the draft the editor opened with, at first). */
+  const uploaded = useRef<object | null>(typeof initial === "object" && initial !== null ? initial : null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  useEffect(() => () => window.clearTimeout(timer.current), []);
   const params = paramsOf(task, "segmentannotation");
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+
+  const upload = useCallback((session: MaskSession) => {
+    const p = paramsRef.current;
+    if (!p) return;
+    const mine = ++sequence.current;
+    setSave({ status: "saving" });
+    // The draft keeps unlabeled pixels even when the task forbids them (the work is kept; the
+    // shared validator then reports them and Submit waits until they are painted).
+    saveSegmentation(session.raster, session.state.classes, { ...p, allow_unlabeled: true }, uploadPng).then(
+      (wire) => {
+        if (mine !== sequence.current) return; // a newer edit is on its way
+        uploaded.current = wire;
+        setSave({ status: "saved" });
+        onChangeRef.current(wire);
+      },
+      (e: unknown) => {
+        if (mine !== sequence.current) return;
+        setSave({ status: "error", message: e instanceof Error ? e.message : String(e) });
+        // Offline or a server restarting: try again until the masks are up (or a newer edit is).
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => upload(session), MASK_RETRY_MS);
+      },
+    );
+  }, []);
+
+  const saveMasks = useCallback(
+    (session: MaskSession) => {
+      window.clearTimeout(timer.current);
+      sequence.current++; // an upload in flight is now stale
+      if (uploaded.current) onChangeRef.current(withMasksPending(uploaded.current));
+      timer.current = window.setTimeout(() => upload(session), MASK_SAVE_DEBOUNCE_MS);
+    },
+    [upload],
+  );
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   if (readOnly) {
     return (
@@ -42,24 +83,6 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
   }
   if (!params) return <p role="alert">This task's params can't be read as a segmentation task.</p>;
 
-  const saveMasks = (session: MaskSession) => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(async () => {
-      const mine = ++sequence.current;
-      setSave({ status: "saving" });
-      try {
-        // The draft keeps unlabeled pixels even when the task forbids them (the work is kept;
-        // the shared validator then reports them and Submit waits until they are painted).
-        const wire = await saveSegmentation(session.raster, session.state.classes, { ...params, allow_unlabeled: true }, uploadPng);
-        if (mine !== sequence.current) return; // a newer edit is on its way
-        setSave({ status: "saved" });
-        onChangeRef.current(wire);
-      } catch (e) {
-        if (mine === sequence.current) setSave({ status: "error", message: e instanceof Error ? e.message : String(e) });
-      }
-    }, MASK_SAVE_DEBOUNCE_MS);
-  };
-
   return (
     <div className={css.panel} data-testid="work-panel-segmentannotation">
       <GeneralIssues issues={issues.map(readable)} known={() => false} />
@@ -69,7 +92,7 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
           : save.status === "saved"
             ? "Masks uploaded."
             : save.status === "error"
-              ? `The masks could not be uploaded: ${save.message}`
+              ? `The masks could not be uploaded (${save.message}); trying again…`
               : initial === undefined
                 ? "Paint the mask; it is uploaded after each pause."
                 : "Editing the saved masks."}

@@ -142,3 +142,21 @@ describe("validateWorkResponse: audio transcription and data collection", () => 
     expect(paths(data, { fields: {} })).toEqual(["fields/phone: is required"]);
   });
 });
+
+describe("a segmentation answer whose latest strokes are still uploading", () => {
+  it("is refused by Submit's check but never reaches JSON (drafts keep the uploaded answer)", async () => {
+    const { withMasksPending, MASKS_PENDING_MESSAGE } = await import("./maskPending");
+    const seg = task("segmentannotation", { attachment: img, labels: ["road"], instance_labels: [], allow_unlabeled: true });
+    const hosted = "http://localhost/files/x.png";
+    const uploaded = {
+      annotations: { unlabeled: null, labeled: { road: hosted }, combined: { image: hosted, indexedImage: hosted } },
+      labelMapping: { road: { color: "#ff0000", index: 1 } },
+      instances: {},
+    };
+    expect(paths(seg, uploaded)).toEqual([]);
+    const pending = withMasksPending(uploaded);
+    expect(paths(seg, pending)).toEqual([`: ${MASKS_PENDING_MESSAGE}`]);
+    expect(JSON.parse(JSON.stringify(pending))).toEqual(uploaded);
+    expect(structuredClone(pending)).toEqual(uploaded);
+  });
+});

@@ -3,6 +3,7 @@
 import { checkTaskResponse, Issues } from "../../../geometry/validate";
 import type { Task } from "../../../schema";
 import { emptyResponse } from "./empty";
+import { MASKS_PENDING_MESSAGE, masksPending } from "./maskPending";
 import type { WorkIssue } from "./types";
 
 /**
@@ -21,6 +22,7 @@ export function pathOf(wirePath: string): (string | number)[] {
 export function validateWorkResponse(task: Task, response: unknown): WorkIssue[] {
   const value = response === undefined ? emptyResponse(task) : response;
   if (value === undefined) return [{ path: [], message: nothingYetMessage(task) }];
+  if (masksPending(value)) return [{ path: [], message: MASKS_PENDING_MESSAGE }];
   const issues = new Issues();
   // The image's size is the server's to know (it fetched it); the editor checks bounds itself.
   checkTaskResponse(task.type, task.params, value, null, issues);
