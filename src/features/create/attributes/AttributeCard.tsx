@@ -30,11 +30,14 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
   const inCycle = cycle?.includes(draft.name) ?? false;
 
   return (
-    <section className={`${styles.card} ${inCycle ? styles.cardCycle : ""}`} aria-label={`Attribute ${draft.name || "(unnamed)"}`}>
+    <section className={`${styles.card} ${inCycle ? styles.cardCycle : ""}`} aria-label={`Attribute ${wire}`}>
+      <h4 className={styles.cardTitle}>
+        <code>{wire}</code>
+      </h4>
       <div className={styles.cardHead}>
         <div className="field">
           <label htmlFor={ids.name}>
-            Name <code>annotation_attributes</code> key
+            Name (the key in <code>annotation_attributes</code>)
           </label>
           <input
             id={ids.name}
@@ -48,7 +51,7 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
         </div>
         <div className="field">
           <label htmlFor={ids.type}>
-            Type <code>{`${wire}.type`}</code>
+            Type <code>type</code>
           </label>
           <select
             id={ids.type}
@@ -70,7 +73,7 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
 
       <div className="field">
         <label htmlFor={ids.description}>
-          Question for the labeler <code>{`${wire}.description`}</code> <span aria-hidden="true">*</span>
+          Question for the labeler <code>description</code> <span className={styles.required}>required</span>
         </label>
         <input
           id={ids.description}
@@ -85,7 +88,7 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
       {draft.type === "category" ? (
         <div className="field">
           <span>
-            Choices <code>{`${wire}.choices`}</code> (nest to group them)
+            Choices <code>choices</code> (nest to group them)
           </span>
           <LabelTreeEditor name={`${wire}.choices`} value={draft.choices} onChange={(choices) => onChange({ ...draft, choices })} />
         </div>
@@ -95,13 +98,13 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
         <div className={styles.row}>
           <div className="field">
             <label htmlFor={ids.min}>
-              Minimum <code>{`${wire}.min`}</code>
+              Minimum <code>min</code> (optional)
             </label>
             <input id={ids.min} className="input" inputMode="decimal" value={draft.min} onChange={(e) => onChange({ ...draft, min: e.target.value })} />
           </div>
           <div className="field">
             <label htmlFor={ids.max}>
-              Maximum <code>{`${wire}.max`}</code>
+              Maximum <code>max</code> (optional)
             </label>
             <input id={ids.max} className="input" inputMode="decimal" value={draft.max} onChange={(e) => onChange({ ...draft, max: e.target.value })} />
           </div>

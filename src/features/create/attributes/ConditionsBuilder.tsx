@@ -38,11 +38,11 @@ export function ConditionsBuilder({ draft, all, labels, cycle, onChange }: Condi
     <div className={styles.conditions}>
       <fieldset className={styles.fieldset}>
         <legend>
-          Only for labels <code>{`${wire}.label_condition`}</code>
+          Only for labels <code>conditions.label_condition</code>
         </legend>
         {labels.length === 0 ? <p className={styles.hint}>Add labels first; the attribute is then asked for the ones you tick.</p> : null}
         <div className={styles.chips} role="group" aria-label={`Labels this attribute is asked for (${wire}.label_condition)`}>
-          {[...labels, ...unknownLabels].map((label) => {
+          {[...new Set([...labels, ...unknownLabels])].map((label) => {
             const missing = !labels.includes(label);
             return (
               <label key={label} className={`${styles.chip} ${missing ? styles.chipMissing : ""}`}>
@@ -62,7 +62,7 @@ export function ConditionsBuilder({ draft, all, labels, cycle, onChange }: Condi
 
       <fieldset className={styles.fieldset}>
         <legend>
-          Only when other attributes have a value <code>{`${wire}.attribute_conditions`}</code>
+          Only when other attributes have a value <code>conditions.attribute_conditions</code>
         </legend>
         {draft.attributeConditions.map((c, index) => {
           const target = all.find((d) => d.id === c.ref);
@@ -104,7 +104,7 @@ export function ConditionsBuilder({ draft, all, labels, cycle, onChange }: Condi
               {choices ? (
                 <span className={styles.chips} role="group" aria-label={`Values of ${target?.name ?? "the attribute"} that ask this one`}>
                   {choices.length === 0 ? <span className={styles.hint}>that attribute has no choices yet</span> : null}
-                  {choices.map((v) => (
+                  {[...new Set(choices)].map((v) => (
                     <label key={v} className={styles.chip}>
                       <input
                         type="checkbox"

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { LABEL_COMMANDS, keyText, labelCommandForKey, type LabelTreeContext } from "./commands";
+import { LABEL_COMMANDS, keyHints, keyText, labelCommandForKey, type LabelTreeContext } from "./commands";
 import { PasteList } from "./PasteList";
 import { LabelRow } from "./LabelRow";
 import * as tree from "./tree";
@@ -248,12 +248,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
         </ul>
       ) : null}
       <p id={ids.keys} className={styles.keys}>
-        Keys on a label: ↑/↓ select ·{" "}
-        {shown
-          .filter((c) => c.id !== "paste")
-          .map((c) => `${keyText(c.keys)} ${c.label.toLowerCase()}`)
-          .join(" · ")}{" "}
-        · Ctrl+V paste a list{nested ? " (indent to nest)" : ""} · drag ⋮⋮ to reorder{nested ? ", onto a label to nest" : ""}
+        Keys on a label: {keyHints(nested).join(" · ")}
       </p>
       {problems.length ? (
         <p id={ids.error} className={styles.error} role="alert">

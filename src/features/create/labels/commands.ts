@@ -130,3 +130,21 @@ export function keyText(keys: string): string {
     .replace("Control", "Ctrl")
     .replace(/^Delete$/, "Del");
 }
+
+/** The visible key list, pairs merged ("Alt+↑/↓ move"), read from the same entries as the handler. */
+export function keyHints(nested: boolean): string[] {
+  const by = (id: LabelCommand["id"]) => LABEL_COMMANDS.find((c) => c.id === id) as LabelCommand;
+  const arrowOf = (id: LabelCommand["id"]) => keyText(by(id).keys).replace(/^.*\+/, "");
+  const pair = (a: LabelCommand["id"], b: LabelCommand["id"], what: string) => `${keyText(by(a).keys)}/${arrowOf(b)} ${what}`;
+  return [
+    "↑/↓ select",
+    `${keyText(by("rename").keys)} rename`,
+    `${keyText(by("add").keys)} add`,
+    ...(nested ? [`${keyText(by("addChild").keys)} add sublabel`] : []),
+    `${keyText(by("remove").keys)} delete`,
+    pair("moveUp", "moveDown", "move"),
+    ...(nested ? [pair("indent", "outdent", "indent/outdent")] : []),
+    `Ctrl+V paste a list${nested ? " (indent to nest)" : ""}`,
+    `drag ⋮⋮ to reorder${nested ? " or onto a label to nest" : ""}`,
+  ];
+}
