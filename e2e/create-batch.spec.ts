@@ -54,7 +54,7 @@ class BatchPanel {
 
 test("a 200-row CSV with 3 bad rows creates 197 tasks, reports the 3, and a second run creates nothing", async ({ page, request, baseURL }) => {
   const project = `batch-${Date.now()}`;
-  const created = await request.post("/v1/projects", { headers: auth, data: { type: "annotation", name: project, params: { instruction: "Box every car." } } });
+  const created = await request.post("/v1/projects", { headers: auth, data: { type: "annotation", name: project, params: { instruction: "Box every car.", objects_to_annotate: ["car", "truck"] } } });
   expect(created.ok()).toBe(true);
 
   const images = ["astronaut.png", "camera.png", "chelsea.png", "coffee.png"];
@@ -67,7 +67,8 @@ test("a 200-row CSV with 3 bad rows creates 197 tasks, reports the 3, and a seco
     const n = i + 1;
     return {
       attachment: bad.get(n) === "attachment" ? "not a url" : `${baseURL}/sample-images/${images[i % images.length]}?n=${n}`,
-      objects_to_annotate: bad.get(n) === "objects_to_annotate" ? '["a","b","c","d","e","f","g"]' : "car|truck",
+      // Empty: the project's template gives the labels (the dry run checks each row against it).
+      objects_to_annotate: bad.get(n) === "objects_to_annotate" ? '["a","b","c","d","e","f","g"]' : n % 2 ? "" : "car|bus",
       min_width: bad.get(n) === "min_width" ? "-5" : String(n % 20),
       callback_url: "http://127.0.0.1:9/callback",
       project,
@@ -105,10 +106,14 @@ test("a 200-row CSV with 3 bad rows creates 197 tasks, reports the 3, and a seco
   expect(report.filter((r) => r.status === "invalid").map((r) => Number(r.row))).toEqual([17, 88, 150]);
   expect(report.filter((r) => r.status === "created")).toHaveLength(197);
   expect(new Set(report.map((r) => r.unique_id)).size).toBe(200);
-  // A created task carries its row's values, the project's instruction and the file's other columns as metadata.
+  // A created task carries its row's values, the project's template (instruction appended, labels
+  // where the row has none) and the file's other columns as metadata.
   const first = report.find((r) => r.row === "1")!;
   const task = (await (await request.get(`/v1/task/${first.task_id}`, { headers: auth })).json()) as Record<string, unknown>;
   expect(task).toMatchObject({ unique_id: first.unique_id, instruction: "Box every car.", metadata: { camera: "cam-1" }, params: { objects_to_annotate: ["car", "truck"], min_width: 1 } });
+  const second = report.find((r) => r.row === "2")!;
+  const overridden = (await (await request.get(`/v1/task/${second.task_id}`, { headers: auth })).json()) as { params: Record<string, unknown> };
+  expect(overridden.params.objects_to_annotate).toEqual(["car", "bus"]);
 
   // The same file again: every good row is found as already created, nothing new.
   await panel.region().getByRole("button", { name: "Start another batch" }).click();

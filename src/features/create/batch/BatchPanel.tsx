@@ -5,13 +5,12 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { createTask, describeError, listTasks, useAccount } from "../../../client";
 import type { TaskType } from "../../../schema";
-import { useInherited } from "../form/project";
-import type { FormContext } from "../form/validate";
 import { fieldsOf } from "../form/walk";
 import { dryRun, type PreparedRow } from "./dryRun";
 import { autoMap, type ColumnMapping } from "./mapping";
 import { MappingTable } from "./MappingTable";
 import { parseBatchFile, type ParsedFile } from "./parse";
+import { contextForBody, fetchProjects } from "./projects";
 import { downloadText, reportCsv, reportLines } from "./report";
 import { BatchSender, type RowOutcome, type SendProgress } from "./send";
 import { SendStatus } from "./SendStatus";
@@ -38,12 +37,8 @@ export function BatchPanel({ taskType, defaults }: BatchPanelProps) {
   const fields = useMemo(() => fieldsOf(taskType), [taskType]);
   const kinds = useMemo(() => new Map(fields.map((f) => [f.name, f.kind])), [fields]);
   const account = useAccount();
-  const { inherited } = useInherited(defaults);
+  // Unknown (no permission to read the account): the server decides; don't claim it's required.
   const hasDefaultCallback = account.data ? account.data.default_callback_url !== null : true;
-  const context = useMemo<FormContext>(
-    () => ({ hasDefaultCallback, inheritedParams: inherited?.params, inheritedInstruction: inherited?.instruction }),
-    [hasDefaultCallback, inherited],
-  );
 
   const [file, setFile] = useState<ParsedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
@@ -56,7 +51,7 @@ export function BatchPanel({ taskType, defaults }: BatchPanelProps) {
   const [outcomes, setOutcomes] = useState<RowOutcome[] | null>(null);
   const dropRef = useRef<HTMLLabelElement>(null);
 
-  const checkKey = useMemo(() => JSON.stringify([mapping, defaults, context]), [mapping, defaults, context]);
+  const checkKey = useMemo(() => JSON.stringify([mapping, defaults, hasDefaultCallback]), [mapping, defaults, hasDefaultCallback]);
   const stale = checked !== null && checked.key !== checkKey;
   const busy = readingRows !== null || checkingRows !== null || (sender !== null && outcomes === null);
 
@@ -101,7 +96,12 @@ export function BatchPanel({ taskType, defaults }: BatchPanelProps) {
     setError(null);
     setCheckingRows(0);
     try {
-      const rows = await dryRun({ type: taskType, file, mapping, defaults, kinds, context }, setCheckingRows);
+      // Every project the rows name (the form's, or a column's), read once, as the rows are checked against its template.
+      const projectColumns = mapping.filter((m) => m.target.kind === "field" && m.target.name === "project").map((m) => m.column);
+      const names = [typeof defaults.project === "string" ? defaults.project : "", ...file.rows.flatMap((r) => projectColumns.map((c) => r[c]))];
+      const projects = await fetchProjects(names.filter((n): n is string => typeof n === "string" && n.trim() !== ""));
+      const contextFor = (body: Record<string, unknown>) => contextForBody(body, taskType, hasDefaultCallback, projects);
+      const rows = await dryRun({ type: taskType, file, mapping, defaults, kinds, contextFor }, setCheckingRows);
       setChecked({ rows, good: rows.filter((r) => r.errors.length === 0), key: checkKey });
     } catch (e) {
       setError(describeError(e));

@@ -25,7 +25,8 @@ export interface DryRunInput {
   mapping: readonly ColumnMapping[];
   defaults: Record<string, unknown>;
   kinds: ReadonlyMap<string, FieldKind>;
-  context: FormContext;
+  /** The rules that depend on more than the body: the row's project version, the account's default callback. */
+  contextFor(body: Record<string, unknown>): FormContext;
 }
 
 /** Work this long, then let the browser paint and handle input: a slice stays well under a frame or two. */
@@ -33,7 +34,7 @@ const SLICE_MS = 12;
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function dryRun(input: DryRunInput, onProgress?: (done: number) => void, signal?: AbortSignal): Promise<PreparedRow[]> {
-  const { type, file, mapping, defaults, kinds, context } = input;
+  const { type, file, mapping, defaults, kinds, contextFor } = input;
   const lineErrors = new Map<number, string>();
   for (const e of file.lineErrors) lineErrors.set(e.row, e.message);
   // unique_id is the batch's own: the form's value would make every row the same task.
@@ -60,7 +61,7 @@ export async function dryRun(input: DryRunInput, onProgress?: (done: number) => 
     const lineError = lineErrors.get(rowNo);
     if (lineError) errors.push(lineError);
     else {
-      const found = validateBody(type, body, context);
+      const found = validateBody(type, body, contextFor(body));
       for (const messages of Object.values(found.byField)) errors.push(...messages);
     }
     const first = firstRowOf.get(uniqueId);
