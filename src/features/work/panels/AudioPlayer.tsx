@@ -13,6 +13,12 @@ interface AudioPlayerProps {
   onDuration?(seconds: number): void;
 }
 
+/** Space on a button or the audio's own controls is theirs (press the button, play natively). */
+function onControl(e: KeyboardEvent): boolean {
+  const t = e.target;
+  return t instanceof HTMLButtonElement || t instanceof HTMLAudioElement || t instanceof HTMLSelectElement;
+}
+
 export function AudioPlayer({ src, onDuration }: AudioPlayerProps) {
   const audio = useRef<HTMLAudioElement>(null);
   const [speed, setSpeed] = useState(1);
@@ -47,7 +53,7 @@ export function AudioPlayer({ src, onDuration }: AudioPlayerProps) {
       const ahead = e.key === "ArrowRight" && (e.altKey || e.shiftKey);
       if (back || ahead) skip(back ? -SKIP_SECONDS : SKIP_SECONDS);
       else if (e.code === "Comma" || e.code === "Period") faster(e.code === "Comma" ? -1 : 1);
-      else if ((e.key === " " && !typing && !e.altKey) || (e.altKey && e.code === "KeyP")) toggle();
+      else if ((e.key === " " && !typing && !e.altKey && !onControl(e)) || (e.altKey && e.code === "KeyP")) toggle();
       else return;
       e.preventDefault();
     };
