@@ -71,10 +71,17 @@ test("annotation: nested labels, a conditional attribute, a drawn layer box, met
   await pasteLabels(page, "objects_to_annotate", "Vehicle\n  car\n  truck\nperson");
   await page.getByRole("checkbox", { name: /with_labels/ }).check();
   await page.getByRole("spinbutton", { name: /min_width/ }).fill("10");
-  const attributes = { parked: { type: "category", description: "Is the car parked?", choices: ["yes", "no"], conditions: { label_condition: { label: "car" } } } };
-  const attrField = field(page, "annotation_attributes");
-  const jsonBox = attrField.getByRole("textbox").first();
-  if (await jsonBox.count()) await jsonBox.fill(JSON.stringify(attributes));
+  // A category attribute asked only for "car" (a label condition), through the attributes editor.
+  const attrs = field(page, "annotation_attributes");
+  await attrs.getByRole("button", { name: "Add attribute" }).click();
+  const card = attrs.locator("section").first();
+  await card.getByLabel(/^Name/).fill("parked");
+  await card.getByLabel(/Question for the labeler/).fill("Is the car parked?");
+  await card.getByRole("button", { name: /Paste a list/ }).click();
+  await card.getByLabel(/Paste labels for/).fill("yes\nno");
+  await card.getByRole("button", { name: /^Add \d+ top-level label/ }).click();
+  await card.getByRole("button", { name: /^Conditions/ }).click();
+  await card.getByRole("checkbox", { name: "car", exact: true }).check();
   await fillCommon(page, { instruction: "Draw a box around each **vehicle** and **person**." });
   await page.getByRole("combobox", { name: /urgency/ }).selectOption("express");
   const meta = field(page, "metadata");
@@ -109,7 +116,9 @@ test("annotation: nested labels, a conditional attribute, a drawn layer box, met
   expect(task.params.objects_to_annotate).toEqual([{ choice: "Vehicle", subchoices: ["car", "truck"] }, "person"]);
   expect(task.params.with_labels).toBe(true);
   expect(task.params.min_width).toBe(10);
-  expect(task.params.annotation_attributes).toMatchObject(attributes);
+  const parked = (task.params.annotation_attributes as Record<string, { type: string; description: string; choices: unknown; conditions?: { label_condition?: { label: unknown } } }>).parked;
+  expect(parked).toMatchObject({ type: "category", description: "Is the car parked?", choices: ["yes", "no"] });
+  expect([parked.conditions?.label_condition?.label].flat()).toEqual(["car"]);
   const boxes = (task.params.layers as { boxes: { left: number; top: number; width: number; height: number; label: string }[] }).boxes;
   expect(boxes).toHaveLength(1);
   expect(boxes[0].label).toBe("person");

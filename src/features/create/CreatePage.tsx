@@ -48,8 +48,7 @@ function CreateForm({ type }: { type: TaskType }) {
   const search = useSearch({ from: "/create/$type" });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const specs = useMemo(() => fieldsOf(type), [type]);
-  const sections = useMemo(() => sectionsOf(specs), [specs]);
+  const baseSpecs = useMemo(() => fieldsOf(type), [type]);
   const [body, setBody] = useState<Body>(() => loadDraft(type) ?? {});
   // Bumped when the body is replaced from outside (reset, prefill): controls rebuild their text.
   const [generation, setGeneration] = useState(0);
@@ -96,12 +95,17 @@ function CreateForm({ type }: { type: TaskType }) {
 
   const account = useAccount();
   const defaultCallbackUrl = account.data?.default_callback_url ?? null;
-  const { inherited } = useInherited(body);
+  const { inherited, problem: projectProblem } = useInherited(body, type);
   // Unknown (no permission to read the account): the server decides; don't claim it's required.
   const hasDefaultCallback = account.data ? defaultCallbackUrl !== null : true;
   const errors = useMemo(
-    () => validateBody(type, body, { hasDefaultCallback, inheritedParams: inherited?.params, inheritedInstruction: inherited?.instruction }),
-    [type, body, hasDefaultCallback, inherited],
+    () => validateBody(type, body, { hasDefaultCallback, inheritedParams: inherited?.params, inheritedInstruction: inherited?.instruction, projectProblem }),
+    [type, body, hasDefaultCallback, inherited, projectProblem],
+  );
+  // Without an account default, callback_url is required (the create route's rule, not the schema's).
+  const sections = useMemo(
+    () => sectionsOf(baseSpecs.map((f) => (f.name === "callback_url" && !hasDefaultCallback ? { ...f, required: true } : f))),
+    [baseSpecs, hasDefaultCallback],
   );
   const localList = Object.values(localErrors);
   const problemCount = errors.count + localList.length;

@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { getProject, queryKeys } from "../../../client";
+import { errorStatus, getProject, queryKeys } from "../../../client";
+import type { TaskType } from "../../../schema";
 import type { Body } from "./body";
 import type { InheritedVersion } from "./context";
 import { templateParams } from "./validate";
 
 /** The project version a task with this body inherits from, as the create route picks it. */
-export function useInherited(body: Body): { inherited: InheritedVersion | null; loading: boolean } {
+/** `type` (optional) also checks that the project is one of this type, as the create route does. */
+export function useInherited(body: Body, type?: TaskType): { inherited: InheritedVersion | null; loading: boolean; problem: string | null } {
   const name = typeof body.project === "string" ? body.project : "";
   const query = useQuery({
     queryKey: queryKeys.projects.detail(name),
@@ -13,12 +15,23 @@ export function useInherited(body: Body): { inherited: InheritedVersion | null; 
     enabled: name !== "",
     retry: false,
   });
-  if (!name || !query.data) return { inherited: null, loading: name !== "" && query.isPending };
+  if (name && query.isError) {
+    // The create route's words for a project it can't use (src/server/tasks/create.ts).
+    const problem = errorStatus(query.error) === 404 ? `project: there is no project named "${name}"` : null;
+    return { inherited: null, loading: false, problem };
+  }
+  if (!name || !query.data) return { inherited: null, loading: name !== "" && query.isPending, problem: null };
+  if (type !== undefined && query.data.type !== type) {
+    return { inherited: null, loading: false, problem: `project: "${name}" is a project of ${query.data.type} tasks, not ${type}` };
+  }
   const wanted = typeof body.project_param_version === "number" ? body.project_param_version : undefined;
-  if (wanted === -1) return { inherited: null, loading: false };
+  if (wanted === -1) return { inherited: null, loading: false, problem: null };
   const history = query.data.param_history;
   const entry = wanted === undefined ? history[history.length - 1] : history.find((h) => h.version === wanted);
-  if (!entry) return { inherited: null, loading: false };
+  if (!entry) {
+    const latest = history[history.length - 1]?.version ?? 0;
+    return { inherited: null, loading: false, problem: `project_param_version: project "${name}" has no version ${wanted} (latest is ${latest})` };
+  }
   return {
     inherited: {
       project: query.data.name,
@@ -27,6 +40,7 @@ export function useInherited(body: Body): { inherited: InheritedVersion | null; 
       params: templateParams(entry),
     },
     loading: false,
+    problem: null,
   };
 }
 

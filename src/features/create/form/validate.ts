@@ -11,6 +11,8 @@ export interface FormContext {
   inheritedParams?: Record<string, unknown>;
   /** The chosen project version's instruction, appended to the task's. */
   inheritedInstruction?: string;
+  /** Why the chosen project (or version) can't be used, in the server's words. */
+  projectProblem?: string | null;
 }
 
 export interface FormErrors {
@@ -71,6 +73,7 @@ export function validateBody(type: TaskType, body: Record<string, unknown>, ctx:
   if ((own.callback_url === undefined || own.callback_url === "") && !ctx.hasDefaultCallback && !out.byField.callback_url) {
     add(out, "callback_url", "callback_url: is required (this account has no default callback URL)");
   }
+  if (ctx.projectProblem) add(out, ctx.projectProblem.startsWith("project_param_version") ? "project_param_version" : "project", ctx.projectProblem);
   if (own.project_param_version !== undefined && own.project === undefined) {
     add(out, "project_param_version", "project_param_version: only makes sense together with project");
   }

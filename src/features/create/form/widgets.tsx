@@ -4,6 +4,7 @@ import { useProjects } from "../../../client";
 import { useProjectHistory } from "./project";
 import { ATTACHMENT_TYPES, leafLabels, type AttachmentType, type LabelChoice } from "../../../schema";
 import { AttachmentInput } from "../attachment/AttachmentInput";
+import { AttributesEditor } from "../attributes";
 import { InstructionField } from "../instruction/InstructionField";
 import { LabelTreeEditor } from "../labels";
 import { LayersField } from "../layers/LayersField";
@@ -154,17 +155,19 @@ function VersionWidget({ value, onChange, id, describedBy, label }: WidgetProps)
   );
 }
 
-function AttributesWidget(props: WidgetProps) {
+function AttributesWidget({ value, onChange, error }: WidgetProps) {
   const { body } = useCreateForm();
   const labels = Array.isArray(body.objects_to_annotate) ? leafLabels(body.objects_to_annotate as LabelChoice[]) : [];
-  return <AttributesSlot {...props} labels={labels} />;
+  return (
+    <AttributesEditor
+      value={value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {}}
+      onChange={(v) => onChange(Object.keys(v).length ? v : undefined)}
+      labels={labels}
+      error={error}
+    />
+  );
 }
-
-// TODO(createwidgets): AttributesEditor lands in ../attributes; until then attributes are edited as JSON.
-import { GenericControl } from "./FieldControl";
-function AttributesSlot(props: WidgetProps & { labels: string[] }) {
-  return <GenericControl {...props} spec={{ ...props.spec, kind: "unknown" }} />;
-}
+AttributesWidget.ownErrors = true;
 
 export const WIDGETS: Partial<Record<string, Widget>> = {
   attachment: AttachmentWidget,
