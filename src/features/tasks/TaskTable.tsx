@@ -116,10 +116,10 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
               <div role="cell" title={task.type}>
                 {taskTypeRegistry[task.type]?.title ?? task.type}
               </div>
-              <div role="cell">
+              <div role="cell" className={styles.statusCell}>
                 <StatusBadge status={task.status} />
                 {task.status === "pending" && holderOf.has(task.task_id) ? (
-                  <span className={`badge badge-accent ${styles.holder}`} title={`${holderOf.get(task.task_id)} holds this task in the workbench`} data-testid="task-holder">
+                  <span className={`badge badge-accent ${styles.holder}`} title={`${holderOf.get(task.task_id)} holds this task in the workbench`} aria-label={`held by ${holderOf.get(task.task_id)}`} data-testid="task-holder">
                     {holderOf.get(task.task_id)}
                   </span>
                 ) : null}
