@@ -161,7 +161,9 @@ function CreateForm({ type }: { type: TaskType }) {
           title={`New task: ${definition.title}`}
           subtitle={
             <>
-              <code>POST /v1/task/{type}</code> · <Link to="/create">All task types</Link>
+              <code>POST /v1/task/{type}</code> · <Link to="/create" className={css.inlineLink}>
+                All task types
+              </Link>
             </>
           }
         />
@@ -173,7 +175,7 @@ function CreateForm({ type }: { type: TaskType }) {
         <div className={css.layout}>
           <form
             className={css.form}
-            aria-label={`Create a ${type} task`}
+            aria-label={`New ${type} task`}
             noValidate
             onSubmit={(e) => {
               e.preventDefault();
