@@ -422,6 +422,29 @@ test("segmentation offline: strokes wait for their upload, Submit refuses until 
   expect(png.data[4 * (250 * png.width + 200)]).toBe(horse);
 });
 
+test("keyboard-first: the canvas has the keys as soon as a task opens (nested label by number, spline line over read-only layers)", async ({ page, request }) => {
+  const id = await createTask(request, "lineannotation", {
+    attachment: image("coffee.png"),
+    objects_to_annotate: ["edge", { choice: "rim", subchoices: ["inner", "outer"] }],
+    with_labels: true,
+    splines: true,
+    layers: { boxes: [{ left: 20, top: 20, width: 120, height: 80 }] },
+  });
+  await openTask(page, id);
+  const canvas = new EditCanvas(page);
+  await expect(canvas.stage).toBeFocused();
+  await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(0);
+  await page.keyboard.press("3"); // the third leaf: rim › outer
+  // The first vertex inside the read-only layer's box: the layer never takes the click.
+  await canvas.drawPolyline([{ x: 60, y: 60 }, { x: 200, y: 200 }, { x: 350, y: 120 }], "enter");
+  await expect(page.getByTestId("label-request")).toBeHidden();
+  const response = await submitAndRead(page, request, id);
+  const [line] = response.annotations as { label: string; vertices: Pt[] }[];
+  expect(line.label).toBe("outer");
+  near(line.vertices[0].x, 60);
+  near(line.vertices[0].y, 60);
+});
+
 test("the form panels pass axe's WCAG A/AA rules, findings shown", async ({ page, request }) => {
   const tasks: [string, Record<string, unknown>][] = [
     ["categorization", { attachment_type: "text", attachment: "A horse in a field", categories: ["horse", "cat"] }],

@@ -3,7 +3,7 @@
 import { useMemo, useRef } from "react";
 import { AnnotationCanvas, EditableCanvas, type EditableTaskType } from "../../../canvas";
 import type { WorkPanelProps } from "./types";
-import { GeneralIssues } from "./ui";
+import { GeneralIssues, useFocusCanvasOnOpen } from "./ui";
 import css from "./panels.module.css";
 
 const CANVAS_HEIGHT = "var(--task-canvas-height)";
@@ -11,6 +11,8 @@ const CANVAS_HEIGHT = "var(--task-canvas-height)";
 export function ImagePanel({ task, response, onChange, issues, focusIssue, readOnly }: WorkPanelProps) {
   // The editor owns the document once open: it reads the draft when it mounts, then reports.
   const [initial] = useMemoOnce(response);
+  const root = useRef<HTMLDivElement>(null);
+  useFocusCanvasOnOpen(root, task.task_id);
   const lastSent = useRef<string | null>(initial === undefined ? null : JSON.stringify(initial));
   const focusAnnotation = useMemo(
     () => (focusIssue && focusIssue.path[0] === "annotations" && typeof focusIssue.path[1] === "number" ? { index: focusIssue.path[1] } : null),
@@ -24,7 +26,7 @@ export function ImagePanel({ task, response, onChange, issues, focusIssue, readO
     );
   }
   return (
-    <div className={css.panel} data-testid={`work-panel-${task.type}`}>
+    <div ref={root} className={css.panel} data-testid={`work-panel-${task.type}`}>
       {/* Per-object findings are drawn on the canvas and listed in its side panel; the rest here. */}
       <GeneralIssues issues={issues} known={(i) => i.path[0] === "annotations" && typeof i.path[1] === "number"} />
       <EditableCanvas

@@ -7,7 +7,7 @@ import { uploadFile } from "../../../client";
 import { withMasksPending } from "./maskPending";
 import { paramsOf } from "./params";
 import type { WorkIssue, WorkPanelProps } from "./types";
-import { GeneralIssues } from "./ui";
+import { GeneralIssues, useFocusCanvasOnOpen } from "./ui";
 import css from "./panels.module.css";
 
 const CANVAS_HEIGHT = "var(--task-canvas-height)";
@@ -28,6 +28,8 @@ type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" }
 
 export function SegmentationPanel({ task, response, onChange, issues, readOnly }: WorkPanelProps) {
   const [initial] = useState(() => response);
+  const root = useRef<HTMLDivElement>(null);
+  useFocusCanvasOnOpen(root, task.task_id);
   const [save, setSave] = useState<SaveState>({ status: "idle" });
   const timer = useRef<number | undefined>(undefined);
   const sequence = useRef(0);
@@ -84,7 +86,7 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
   if (!params) return <p role="alert">This task's params can't be read as a segmentation task.</p>;
 
   return (
-    <div className={css.panel} data-testid="work-panel-segmentannotation">
+    <div ref={root} className={css.panel} data-testid="work-panel-segmentannotation">
       <GeneralIssues issues={issues.map(readable)} known={() => false} />
       <p className={`${css.status} ${save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={save.status}>
         {save.status === "saving"

@@ -122,3 +122,20 @@ export function isTyping(e: KeyboardEvent): boolean {
   if (t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
   return t instanceof HTMLInputElement && !["radio", "checkbox", "button", "range"].includes(t.type);
 }
+
+/**
+ * Puts the keyboard in the canvas when a task opens, so its keys (tools, 1–9 labels, undo) work
+ * without a click first: the workbench is keyboard-first.
+ */
+export function useFocusCanvasOnOpen(root: RefObject<HTMLElement | null>, taskId: string): void {
+  useEffect(() => {
+    let tries = 0;
+    // The stage appears once the editor has parsed its params: look for it for a moment.
+    const t = window.setInterval(() => {
+      const stage = root.current?.querySelector<HTMLElement>('[data-testid="annotation-canvas"]');
+      if (stage || ++tries > 40) window.clearInterval(t);
+      if (stage && !root.current?.contains(document.activeElement)) stage.focus({ preventScroll: true });
+    }, 50);
+    return () => window.clearInterval(t);
+  }, [root, taskId]);
+}
