@@ -123,7 +123,7 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
       </button>
       {showConditions ? <ConditionsBuilder draft={draft} all={all} labels={labels} cycle={cycle} onChange={onChange} /> : null}
       {!showConditions && inCycle && cycle ? (
-        <p className={styles.cycle} role="alert">
+        <p className={styles.cycle}>
           {cycleText(cycle)}
         </p>
       ) : null}

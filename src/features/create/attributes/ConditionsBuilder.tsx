@@ -142,7 +142,8 @@ export function ConditionsBuilder({ draft, all, labels, cycle, onChange }: Condi
                 Remove
               </button>
               {flagged && cycle ? (
-                <p className={styles.cycle} role="alert">
+                // One alert for the editor says it aloud; this note shows which condition closes the loop.
+                <p className={styles.cycle}>
                   {cycleText(cycle)}
                 </p>
               ) : null}
