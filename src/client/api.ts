@@ -88,12 +88,14 @@ export interface CreateProjectInput {
   type: TaskType;
   name: string;
   instruction: string;
+  /** Other params of the type: the template every task of the project inherits. */
+  params?: Record<string, unknown>;
 }
 
 export function createProject(input: CreateProjectInput) {
   return request("/v1/projects", Project, {
     method: "POST",
-    body: { type: input.type, name: input.name, params: { instruction: input.instruction } },
+    body: { type: input.type, name: input.name, params: { ...input.params, instruction: input.instruction } },
   });
 }
 
@@ -102,12 +104,14 @@ export interface SetProjectParamsInput {
   instruction: string;
   /** Merge into the latest params instead of replacing them. */
   patch: boolean;
+  /** Other params of the type (the template), saved beside the instruction. */
+  params?: Record<string, unknown>;
 }
 
-export function setProjectParams({ name, instruction, patch }: SetProjectParamsInput) {
+export function setProjectParams({ name, instruction, patch, params }: SetProjectParamsInput) {
   return request(`/v1/projects/${enc(name)}/setParams`, Project, {
     method: "POST",
-    body: { instruction, patch },
+    body: { ...params, instruction, patch },
   });
 }
 

@@ -62,7 +62,9 @@ export function ParamHistory({ project }: { project: Project }) {
                 {templateOf(entry).length > 0 ? (
                   <details>
                     <summary>
-                      <span className={styles.summaryText}>{templateOf(entry).map(([key]) => key).join(", ")}</span>
+                      <span className={styles.summaryText}>
+                        {templateOf(entry).length} param{templateOf(entry).length === 1 ? "" : "s"}
+                      </span>
                     </summary>
                     <div className={styles.historyBody}>
                       <TemplateParams type={project.type} entry={entry} />

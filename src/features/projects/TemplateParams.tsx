@@ -18,9 +18,22 @@ function isFlatList(v: unknown): v is (string | number | boolean)[] {
   return Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number" || typeof x === "boolean");
 }
 
+type Label = string | { choice: string; subchoices: Label[] };
+function isLabelTree(v: unknown): v is Label[] {
+  const isLabel = (x: unknown): x is Label =>
+    typeof x === "string" ||
+    (typeof x === "object" && x !== null && typeof (x as { choice?: unknown }).choice === "string" && Array.isArray((x as { subchoices?: unknown }).subchoices) && (x as { subchoices: unknown[] }).subchoices.every(isLabel));
+  return Array.isArray(v) && v.length > 0 && v.every(isLabel);
+}
+/** Nested labels as people read them: `car, person (adult, child)`. */
+function labelText(labels: Label[]): string {
+  return labels.map((l) => (typeof l === "string" ? l : `${l.choice} (${labelText(l.subchoices)})`)).join(", ");
+}
+
 function Value({ value }: { value: unknown }) {
   if (typeof value === "string") return <span className={styles.templateText}>{value}</span>;
   if (typeof value === "number" || typeof value === "boolean" || value === null) return <code>{String(value)}</code>;
+  if (isLabelTree(value)) return <span>{labelText(value)}</span>;
   if (isFlatList(value)) {
     return value.length === 0 ? <span className="faint">(empty list)</span> : <span>{value.map(String).join(", ")}</span>;
   }
