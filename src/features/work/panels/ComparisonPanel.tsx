@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { AttachmentList, attachmentsOf } from "../../tasks";
+import { AttachmentPreview, attachmentsOf } from "../../tasks";
 import type { ComparisonResponse } from "../../../schema";
 import { ChoiceList } from "./ChoiceList";
 import { emptyResponse } from "./empty";
@@ -19,7 +19,22 @@ export function ComparisonPanel({ task, response, onChange, issues, focusIssue, 
   const choices = params.choices ?? [];
   return (
     <div ref={root} className={css.panel} data-testid="work-panel-comparison">
-      <AttachmentList attachments={attachmentsOf(task)} />
+      {/* Side by side at full width (the detail page's previews, in columns that share the row). */}
+      <div className={css.compareGrid}>
+        {attachmentsOf(task).map((a, i) => (
+          <figure key={`${i}-${a.value}`} className={css.compareItem}>
+            <figcaption className={css.compareCaption}>
+              <strong>Attachment {i + 1}</strong>
+              {a.type !== "text" ? (
+                <span className="mono faint" title={a.value}>
+                  {a.value}
+                </span>
+              ) : null}
+            </figcaption>
+            <AttachmentPreview attachment={a} />
+          </figure>
+        ))}
+      </div>
       <div className={css.form}>
         <GeneralIssues issues={issues} known={(i) => (i.path[0] === "choice" && choices.length > 0) || (i.path[0] === "fields" && i.path.length > 1)} />
         {choices.length > 0 ? (
