@@ -322,3 +322,51 @@ test("Create similar fills the form from a task", async ({ page, request }) => {
   await expect(page.getByRole("textbox", { name: /^Instruction instruction/ })).toHaveValue("Trace the wires.");
   await expect(page.getByTestId("problem-count")).toHaveText("Ready to create");
 });
+
+test("layers from a finished box task, layers pasted as JSON (checked), an uploaded attachment", async ({ page }) => {
+  const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
+  const live = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
+  await page.goto(`/create/polygonannotation#key=${LIVE_KEY}`);
+  await expect(page.getByRole("heading", { name: /^New task:/ })).toBeVisible();
+  const found = (await (await page.request.get("/v1/tasks?status=completed&type=annotation&limit=1", { headers: live })).json()) as { docs: { task_id: string; response: { annotations: unknown[] } }[] };
+  expect(found.docs.length, "a completed annotation task in the demo data").toBeGreaterThan(0);
+  const source = found.docs[0];
+
+  // Upload: the picked file goes through POST /v1/files and its URL becomes the attachment.
+  await page.getByLabel("Upload a file as Attachment attachment").setInputFiles("public/sample-images/chelsea.png");
+  await expect(page.getByRole("textbox", { name: "Attachment attachment", exact: true })).toHaveValue(/\/files\//);
+  await expect(page.getByTestId("image-size")).toHaveText("451 × 300 px");
+  await pasteLabels(page, "objects_to_annotate", "cat");
+
+  const layers = field(page, "layers");
+  await layers.getByLabel("Task id whose response becomes layers").fill(source.task_id);
+  await layers.getByRole("button", { name: "Take its response as layers" }).click();
+  const n = source.response.annotations.length;
+  await expect(layers.getByRole("status")).toHaveText(`Added ${n} boxes from task ${source.task_id}.`);
+  await expect(layers.getByTestId("layer-count")).toHaveText(`${n} layer objects`);
+
+  await layers.getByRole("button", { name: "Paste layers as JSON…" }).click();
+  await layers.getByLabel(/Layers JSON/).fill(JSON.stringify({ boxes: [{ left: 1, top: 2, width: -5, height: 3 }] }));
+  await layers.getByRole("button", { name: "Use these layers" }).click();
+  await expect(layers.getByTestId("layers-json-error")).toHaveText("layers.boxes[0].width: width must be at least 0");
+  await layers.getByLabel(/Layers JSON/).fill(JSON.stringify({ polygons: [{ vertices: [{ x: 10, y: 10 }, { x: 80, y: 10 }, { x: 40, y: 70 }], label: "cat" }] }));
+  await layers.getByRole("button", { name: "Use these layers" }).click();
+  await expect(layers.getByTestId("layer-count")).toHaveText("1 layer objects");
+  await expect(layers.getByRole("radio", { name: /Polygons \(1\)/ })).toBeVisible();
+});
+
+test("New task on a project's page: the project is chosen and its instruction shown as appended", async ({ page, request }) => {
+  const name = `create-e2e-${Date.now()}`;
+  const made = await request.post("/v1/projects", { headers: AUTH, data: { type: "categorization", name, params: { instruction: "Project rule: **be strict**." } } });
+  expect(made.status()).toBe(200);
+  await page.goto(`/projects/${name}#key=${E2E_TEST_KEY}`);
+  await page.getByRole("link", { name: "New task" }).click();
+  await expect(page).toHaveURL(/\/create\/categorization/);
+  await expect(page.getByRole("combobox", { name: /^Project project/ })).toHaveValue(name);
+  const inherited = page.getByTestId("inherited-instruction");
+  await expect(inherited).toContainText(`Appended from project ${name}`);
+  await expect(inherited).toContainText("Project rule: be strict.");
+  // The project's instruction counts: categorization's required instruction is satisfied by it.
+  await expect(field(page, "instruction").getByText("instruction: is required for categorization tasks")).toHaveCount(0);
+  await expect(page.getByTestId("labeler-preview")).toContainText("Project rule: be strict.");
+});

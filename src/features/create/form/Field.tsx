@@ -95,6 +95,7 @@ function limitText(spec: FieldSpec): string {
   const lengthy = spec.kind === "string" || spec.kind === "stringArray" || spec.kind === "labelTree" || spec.kind === "objectArray";
   const unit = spec.kind === "string" ? " characters" : lengthy ? " entries" : "";
   if (spec.min !== undefined && spec.max !== undefined) return spec.min === spec.max ? `exactly ${spec.min}${unit}` : `${spec.min}–${spec.max}${unit}`;
+  if (spec.min === 1 && lengthy) return "not empty";
   if (spec.min !== undefined) return `at least ${spec.min}${unit}`;
   return `at most ${spec.max}${unit}`;
 }

@@ -115,39 +115,41 @@ function NonImagePreview({ type, p }: { type: TaskType; p: Record<string, unknow
           <Attachment type={attachmentType} value={str(p.attachment)} />
           <PreviewFields fields={p.fields} />
           {entries(p.repeatable_fields).length > 0 && (
-            <table className={`table ${css.previewTable}`}>
-              <caption>Repeated rows (the labeler adds one per item)</caption>
-              <thead>
-                <tr>
-                  {entries(p.repeatable_fields).map(([k, v]) => (
-                    <th key={k} scope="col">
-                      {k}
-                      <div className="faint">{typeof v === "string" ? v : str((v as { description?: unknown }).description)}</div>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  {entries(p.repeatable_fields).map(([k, v]) => {
-                    const choices = typeof v === "object" && v ? strings((v as { choices?: unknown }).choices) : [];
-                    return (
-                      <td key={k}>
-                        {choices.length ? (
-                          <select className="select" aria-label={`${k} (preview)`}>
-                            {choices.map((c) => (
-                              <option key={c}>{c}</option>
-                            ))}
-                          </select>
-                        ) : (
-                          <input className="input" aria-label={`${k} (preview)`} />
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              </tbody>
-            </table>
+            <div className={css.previewTableWrap}>
+              <table className={`table ${css.previewTable}`}>
+                <caption>Repeated rows (the labeler adds one per item)</caption>
+                <thead>
+                  <tr>
+                    {entries(p.repeatable_fields).map(([k, v]) => (
+                      <th key={k} scope="col">
+                        {k}
+                        <div className="faint">{typeof v === "string" ? v : str((v as { description?: unknown }).description)}</div>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {entries(p.repeatable_fields).map(([k, v]) => {
+                      const choices = typeof v === "object" && v ? strings((v as { choices?: unknown }).choices) : [];
+                      return (
+                        <td key={k}>
+                          {choices.length ? (
+                            <select className="select" aria-label={`${k} (preview)`}>
+                              {choices.map((c) => (
+                                <option key={c}>{c}</option>
+                              ))}
+                            </select>
+                          ) : (
+                            <input className="input" aria-label={`${k} (preview)`} />
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       );
