@@ -6,9 +6,9 @@ import { cycleText } from "./validate";
 import styles from "./attributes.module.css";
 
 const TYPE_TITLES: Record<AttributeType, string> = {
-  category: "Category (pick from choices)",
-  number: "Number (with optional min / max)",
-  angle: "Angle (0–360 degrees)",
+  category: "category: pick from choices",
+  number: "number: with optional min / max",
+  angle: "angle: 0–360 degrees",
 };
 
 export interface AttributeCardProps {
@@ -31,13 +31,18 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
 
   return (
     <section className={`${styles.card} ${inCycle ? styles.cardCycle : ""}`} aria-label={`Attribute ${wire}`}>
-      <h4 className={styles.cardTitle}>
-        <code>{wire}</code>
-      </h4>
+      <div className={styles.cardTop}>
+        <h4 className={styles.cardTitle}>
+          <code>{wire}</code>
+        </h4>
+        <button type="button" className="btn btn-sm btn-danger" onClick={onRemove}>
+          Remove attribute
+        </button>
+      </div>
       <div className={styles.cardHead}>
         <div className="field">
           <label htmlFor={ids.name}>
-            Name (the key in <code>annotation_attributes</code>)
+            Name <span className={styles.hintInline}>(its key)</span>
           </label>
           <input
             id={ids.name}
@@ -66,9 +71,6 @@ export function AttributeCard({ draft, all, labels, repeated, cycle, onChange, o
             ))}
           </select>
         </div>
-        <button type="button" className={`btn btn-sm btn-danger ${styles.remove}`} onClick={onRemove}>
-          Remove attribute
-        </button>
       </div>
 
       <div className="field">
