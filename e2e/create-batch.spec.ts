@@ -127,3 +127,35 @@ test("a 200-row CSV with 3 bad rows creates 197 tasks, reports the 3, and a seco
   const ids = (r: Record<string, string>[]) => r.filter((x) => x.task_id).map((x) => `${x.row}:${x.task_id}`);
   expect(ids(again)).toEqual(ids(report));
 });
+
+test("a JSON Lines file with its own unique_ids: typed values, a bad line reported, ids kept", async ({ page, request, baseURL }) => {
+  const project = `batch-jsonl-${Date.now()}`;
+  expect((await request.post("/v1/projects", { headers: auth, data: { type: "annotation", name: project } })).ok()).toBe(true);
+  const lines = Array.from({ length: 20 }, (_, i) =>
+    JSON.stringify({
+      id: `${project}-${i + 1}`,
+      attachment: `${baseURL}/sample-images/coffee.png?n=${i + 1}`,
+      objects_to_annotate: [{ choice: "cup", subchoices: ["mug", "glass"] }],
+      with_labels: i % 2 === 0,
+      metadata: { batch: "jsonl", n: i + 1 },
+      callback_url: "http://127.0.0.1:9/callback",
+      project,
+    }),
+  );
+  lines[4] = "{ not json";
+  await page.goto(`/create/annotation#key=${TEST_KEY}`);
+  const panel = new BatchPanel(page);
+  await panel.open();
+  await panel.pickFile("cups.jsonl", lines.join("\n") + "\n");
+  await expect(panel.region()).toContainText("cups.jsonl: 20 rows");
+  await expect(panel.region().getByLabel("Column id goes to")).toHaveValue("field:unique_id");
+  await panel.check(20);
+  await expect(panel.region().getByTestId("batch-dry-run")).toContainText("19 rows are valid, 1 are not");
+  await expect(panel.region().getByRole("table", { name: "Invalid rows" })).toContainText("line 5 is not JSON");
+  await panel.send(19);
+  await expect(panel.count("created")).toHaveText("19 created");
+  expect(await projectTotal(request, project)).toBe(19);
+  const list = (await (await request.get(`/v1/tasks?unique_id=${project}-2`, { headers: auth })).json()) as { docs: { params: Record<string, unknown>; metadata: unknown }[] };
+  expect(list.docs[0].params).toMatchObject({ with_labels: false, objects_to_annotate: [{ choice: "cup", subchoices: ["mug", "glass"] }] });
+  expect(list.docs[0].metadata).toEqual({ batch: "jsonl", n: 2 });
+});
