@@ -267,8 +267,10 @@ test.describe("every task type through the workbench", () => {
     await add.click();
     await page.keyboard.type("coffee"); // the new row's first field has the focus
     await page.getByRole("group", { name: "Item 1" }).getByRole("combobox", { name: "Kind" }).selectOption("drink");
-    await add.click();
-    await page.getByRole("group", { name: "Item 2" }).getByRole("textbox", { name: "Item" }).fill("spill");
+    // Enter in the last row's text field starts the next row, focused.
+    await page.getByRole("group", { name: "Item 1" }).getByRole("textbox", { name: "Item" }).press("Enter");
+    await expect(page.getByRole("group", { name: "Item 2" }).getByRole("textbox", { name: "Item" })).toBeFocused();
+    await page.keyboard.type("spill");
     await add.click();
     await page.getByRole("group", { name: "Item 3" }).getByRole("textbox", { name: "Item" }).fill("croissant");
     await page.getByRole("group", { name: "Item 3" }).getByRole("combobox", { name: "Kind" }).selectOption("food");

@@ -22,11 +22,14 @@ export function TranscriptionPanel({ task, response, onChange, issues, focusIssu
   const keys = Object.keys(repeatable);
   const rows = current.repeatable_fields ?? [];
   const setRows = (next: Record<string, string>[]) => onChange({ ...current, repeatable_fields: next });
+  const focusRow = (r: number) => requestAnimationFrame(() => document.getElementById(fieldId(["repeatable_fields", r, keys[0]]))?.focus());
   const addRow = () => {
     setRows([...rows, Object.fromEntries(keys.map((k) => [k, ""]))]);
     // The new row's first control takes the focus, so a row is typed without the mouse.
-    requestAnimationFrame(() => document.getElementById(fieldId(["repeatable_fields", rows.length, keys[0]]))?.focus());
+    focusRow(rows.length);
   };
+  // Enter in a row's text field moves to the next row, starting one after the last.
+  const nextRow = (r: number) => (r === rows.length - 1 ? addRow() : focusRow(r + 1));
   return (
     <div ref={root} className={`${css.panel} ${css.split}`} data-testid="work-panel-transcription">
       <CanvasSlot task={task} />
@@ -39,7 +42,7 @@ export function TranscriptionPanel({ task, response, onChange, issues, focusIssu
         {keys.length > 0 ? (
           <section className={css.form} aria-label="Repeated items">
             <h3 className={css.sectionTitle}>
-              Repeated items <span className={css.hint}>({rows.length})</span>
+              Repeated items <span className={css.hint}>({rows.length}; Enter in an item's text field starts the next)</span>
             </h3>
             <div className={css.rows} id={fieldId(["repeatable_fields"])} tabIndex={-1}>
               {rows.map((row, r) => (
@@ -56,6 +59,7 @@ export function TranscriptionPanel({ task, response, onChange, issues, focusIssu
                           value={row[k] ?? ""}
                           choices={"choices" in def && def.choices ? leafLabels(def.choices) : undefined}
                           onChange={(v) => setRows(rows.map((x, i) => (i === r ? { ...x, [k]: v } : x)))}
+                          onEnter={() => nextRow(r)}
                           issues={issues}
                           readOnly={readOnly}
                         />

@@ -44,13 +44,15 @@ interface TextFieldProps {
   /** Offer these values (a select) instead of free text. */
   choices?: readonly string[];
   multiline?: boolean;
+  /** Enter in a single-line text field (e.g. "next row"); otherwise Enter does nothing there. */
+  onEnter?(): void;
   /** Rows of a multiline field. */
   rows?: number;
   readOnly?: boolean;
 }
 
 /** One answer field: free text, or a select when the task lists its choices. */
-export function TextField({ path, label, value, onChange, issues, choices, multiline, rows = 3, readOnly }: TextFieldProps) {
+export function TextField({ path, label, value, onChange, issues, choices, multiline, rows = 3, readOnly, onEnter }: TextFieldProps) {
   const id = fieldId(path);
   const invalid = issuesAt(issues, path).length > 0;
   const common = { id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(issues, path), disabled: readOnly };
@@ -71,7 +73,20 @@ export function TextField({ path, label, value, onChange, issues, choices, multi
       ) : multiline ? (
         <textarea className="textarea" rows={rows} value={value} onChange={(e) => onChange(e.target.value)} {...common} />
       ) : (
-        <input className="field" type="text" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" {...common} />
+        <input
+          className="field"
+          type="text"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (onEnter && e.key === "Enter" && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+              e.preventDefault();
+              onEnter();
+            }
+          }}
+          autoComplete="off"
+          {...common}
+        />
       )}
       <FieldIssues issues={issues} path={path} />
     </div>
