@@ -2,42 +2,14 @@ import { createRoot, type Root } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { EditableCanvas, type FrameStats } from "../../src/canvas";
 import { boxTask, IMAGE_H, IMAGE_W, makeImage, polygonTask } from "./fixtures";
+import { measure, nextFrameWork, summary, waitFor, type Sample } from "./harness";
 
-// The edit benchmark: 2,000 20-vertex polygons (the document) over 10,000 read-only layer boxes
+// The edit scenario (bench.html?scenario=edit): 2,000 20-vertex polygons (the document) over 10,000 read-only layer boxes
 // on a 4000×3000 image — and the other way round for drawing boxes. Driven through the stage's
-// pointer events as a mouse would; frame cost as in main.tsx (handler + the next frame's work).
+// pointer events as a mouse would; frame cost as defined in harness.ts.
 
 const HEIGHT = 800;
 const ATTACHMENT = "https://bench.test/image.jpg";
-
-interface Sample {
-  totalMs: number;
-}
-
-function nextFrameWork(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame((ts) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now() - ts);
-      ch.port2.postMessage(0);
-    }),
-  );
-}
-
-async function measure(input: () => void): Promise<Sample> {
-  const t0 = performance.now();
-  input();
-  await Promise.resolve();
-  await Promise.resolve();
-  const handlerMs = performance.now() - t0;
-  return { totalMs: handlerMs + (await nextFrameWork()) };
-}
-
-function stats(samples: Sample[]) {
-  const v = samples.map((s) => s.totalMs).sort((a, b) => a - b);
-  const q = (p: number) => Number(v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(2));
-  return { frames: v.length, medianMs: q(0.5), p95Ms: q(0.95) };
-}
 
 let root: Root | null = null;
 let frames: FrameStats[] = [];
@@ -55,18 +27,6 @@ function pointer(type: string, ix: number, iy: number, buttons = 1) {
   stage().dispatchEvent(
     new PointerEvent(type, { clientX: r.left + ix * v.scale + v.x, clientY: r.top + iy * v.scale + v.y, pointerId: 1, button: 0, buttons, bubbles: true }),
   );
-}
-
-function waitFor(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) resolve();
-      else if (performance.now() - start > timeoutMs) reject(new Error("timed out"));
-      else requestAnimationFrame(tick);
-    };
-    tick();
-  });
 }
 
 async function mount(taskType: "polygonannotation" | "annotation", annotations: unknown[], layers: Record<string, unknown>) {
@@ -165,7 +125,7 @@ const editBench = {
     // For comparison: a plain full redraw of the static layer (layers hidden with H), no edit.
     const plain = await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: "h", bubbles: true, cancelable: true })));
     return {
-      drag: stats(samples),
+      drag: summary(samples),
       staticRedrawsDuringDrag,
       commitMs: Number(commit.ms.toFixed(2)),
       commitFrames: commit.frames,
@@ -190,15 +150,13 @@ const editBench = {
     for (let i = 1; i <= 60; i++) samples.push(await measure(() => pointer("pointermove", x0 + i * 6, y0 + i * 4)));
     await window.benchHook?.("create:end");
     const commit = await untilStaticDrawn(() => pointer("pointerup", x0 + 360, y0 + 240, 0));
-    return { create: stats(samples), commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
+    return { create: summary(samples), commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
   },
 };
 
 declare global {
   interface Window {
     editBench: typeof editBench;
-    /** A profiling script may hook the phases (e.g. to trace just the commit). */
-    benchHook?: (phase: string) => Promise<void>;
   }
 }
 window.editBench = editBench;

@@ -1,28 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { test } from "@playwright/test";
+import { mergeResults } from "./results";
 
 // Vector editing with 12,000 objects on a 4000x3000 image: dragging a polygon vertex (median
 // frame, and whether the static layer was redrawn during the drag), the frame that ends the
 // drag, and drawing a new box (p95 frame). Printed and merged into bench-results.json (other
 // keys kept). Timings aren't asserted; what is: the static layer stays untouched during the drag,
 // and the commit's partial redraw paints what a full redraw paints (within blend rounding).
-const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../bench-results.json");
-
-function mergeResults(figures: Record<string, number>): void {
-  let existing: Record<string, unknown> = {};
-  try {
-    existing = JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
-  } catch {
-    // No results yet: start a new file.
-  }
-  fs.writeFileSync(RESULTS, JSON.stringify({ ...existing, ...figures }, null, 2) + "\n");
-}
 
 test("vector editing: vertex drag, its commit, and drawing a box among 12,000 objects", async ({ page }) => {
   page.on("pageerror", (e) => console.log("page error:", e.message));
-  await page.goto("/e2e/bench/edit.html");
+  await page.goto("/e2e/bench/bench.html?scenario=edit");
   await page.waitForFunction(() => typeof window.editBench === "object");
   const drag = await page.evaluate(() => window.editBench.vertexDrag());
   const create = await page.evaluate(() => window.editBench.createBox());
