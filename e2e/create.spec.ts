@@ -357,7 +357,7 @@ test("layers from a finished box task, layers pasted as JSON (checked), an uploa
 
 test("New task on a project's page: the project is chosen and its instruction shown as appended", async ({ page, request }) => {
   const name = `create-e2e-${Date.now()}`;
-  const made = await request.post("/v1/projects", { headers: AUTH, data: { type: "categorization", name, params: { instruction: "Project rule: **be strict**." } } });
+  const made = await request.post("/v1/projects", { headers: AUTH, data: { type: "categorization", name, params: { instruction: "Project rule: **be strict**.", categories: ["cat", "dog"] } } });
   expect(made.status()).toBe(200);
   await page.goto(`/projects/${name}#key=${E2E_TEST_KEY}`);
   await page.getByRole("link", { name: "New task" }).click();
@@ -369,4 +369,13 @@ test("New task on a project's page: the project is chosen and its instruction sh
   // The project's instruction counts: categorization's required instruction is satisfied by it.
   await expect(field(page, "instruction").getByText("instruction: is required for categorization tasks")).toHaveCount(0);
   await expect(page.getByTestId("labeler-preview")).toContainText("Project rule: be strict.");
+  // The project is a template: categories come from it, shown as such, and the task inherits them.
+  await expect(page.getByTestId("inherited-categories")).toContainText('["cat","dog"]');
+  await page.getByRole("combobox", { name: /attachment_type/ }).selectOption("image");
+  await fillAttachment(page, image(page));
+  await fillCommon(page);
+  const task = await createAndFetch(page, request);
+  expect(task.project).toBe(name);
+  expect(task.instruction).toBe("Project rule: **be strict**.");
+  expect(task.params.categories).toEqual(["cat", "dog"]);
 });

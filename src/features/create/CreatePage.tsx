@@ -200,6 +200,11 @@ function CreateForm({ type }: { type: TaskType }) {
                       errors={errors.byField[spec.name] ?? []}
                       showErrors={visible(spec.name)}
                       widget={WIDGETS[spec.name]}
+                      inherited={
+                        inherited && spec.name in inherited.params && isBlank(body[spec.name])
+                          ? { value: inherited.params[spec.name], source: `project ${inherited.project} v${inherited.version}` }
+                          : undefined
+                      }
                     />
                   ))}
                 </div>

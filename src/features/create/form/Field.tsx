@@ -1,7 +1,7 @@
 // The frame every top-level field gets: human title with the wire name beside it, required or
 // default, the docs' help text, the control (a named widget or the generic one for its kind), and
 // the server's messages for it.
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { defaultText, GenericControl } from "./FieldControl";
 import type { FieldSpec } from "./walk";
 import css from "../create.module.css";
@@ -29,6 +29,7 @@ export function Field({
   errors,
   showErrors,
   widget: W,
+  inherited,
 }: {
   spec: FieldSpec;
   value: unknown;
@@ -36,8 +37,11 @@ export function Field({
   errors: readonly string[];
   showErrors: boolean;
   widget?: Widget;
+  /** The value the chosen project passes on for this field, when the body doesn't set one. */
+  inherited?: { value: unknown; source: string };
 }) {
   const id = useId();
+  const [overriding, setOverriding] = useState(false);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   const shown = showErrors ? errors : [];
@@ -65,7 +69,16 @@ export function Field({
           {spec.help}
         </p>
       )}
-      {W ? (
+      {inherited && !overriding ? (
+        <div className={css.inheritedValue} data-testid={`inherited-${spec.name}`}>
+          <span>
+            From {inherited.source}: <code className={css.inheritedCode}>{JSON.stringify(inherited.value)}</code>
+          </span>
+          <button type="button" className="btn btn-sm" onClick={() => setOverriding(true)}>
+            Set {spec.name} for this task
+          </button>
+        </div>
+      ) : W ? (
         <W spec={spec} value={value} onChange={onChange} id={id} describedBy={`${helpId} ${errorId}`} label={label} error={shown.length ? shown.join("; ") : undefined} />
       ) : (
         <GenericControl spec={spec} value={value} onChange={onChange} id={id} describedBy={`${helpId} ${errorId}`} label={label} />

@@ -56,11 +56,14 @@ function collect(out: FormErrors, error: z.ZodError, input: unknown) {
 
 export function validateBody(type: TaskType, body: Record<string, unknown>, ctx: FormContext): FormErrors {
   const out: FormErrors = { byField: {}, count: 0 };
-  const { own, params } = splitBody(body);
+  const { own: given, params } = splitBody(body);
+  // The project is a template: its task fields and params are defaults the body overrides (as the create route merges them).
+  const template = splitBody(templateParams(ctx.inheritedParams));
+  const own = { ...template.own, ...given };
   const fields = TaskCreateFields.safeParse(own);
   if (!fields.success) collect(out, fields.error, own);
 
-  const withTemplate = { ...templateParams(ctx.inheritedParams), ...params };
+  const withTemplate = { ...template.params, ...params };
   const parsed = taskTypeRegistry[type].params.safeParse(withTemplate);
   if (!parsed.success) collect(out, parsed.error, withTemplate);
 
