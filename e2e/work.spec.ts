@@ -4,6 +4,7 @@
 // is open, and the work can still be downloaded. Tasks are made through the API with the live key,
 // in a project of their own so the demo data's tasks don't interfere.
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
@@ -61,6 +62,13 @@ async function startLabeling(page: Page): Promise<string> {
   return /\/work\/([0-9a-f]{24})/.exec(page.url())![1];
 }
 
+/** WCAG 2.1 A/AA, as e2e/accessibility.spec.ts checks every other page. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("iframe").analyze();
+  const headers = await new AxeBuilder({ page }).withRules(["empty-table-header"]).analyze();
+  expect([...results.violations, ...headers.violations].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 async function draftOf(request: APIRequestContext, taskId: string): Promise<{ version: number; response: { category?: string } } | null> {
   const res = await request.get(`/console-api/work/${taskId}/draft`, { headers: AUTH });
   expect(res.status()).toBe(200);
@@ -73,6 +81,8 @@ test("two people pressing Start labeling at once never get the same task", async
   const bob = await labeler(browser, request, "Bob Work");
   await Promise.all([ann.page.goto(`/work?project=${PROJECT}`), bob.page.goto(`/work?project=${PROJECT}`)]);
   await Promise.all([ann.page.getByTestId("start-labeling").waitFor(), bob.page.getByTestId("start-labeling").waitFor()]);
+  await expect(ann.page.getByRole("table", { name: "Pending tasks per type and project" })).toBeVisible();
+  await expectAccessible(ann.page);
   await Promise.all([ann.page.getByTestId("start-labeling").click(), bob.page.getByTestId("start-labeling").click()]);
   await Promise.all([ann.page.waitForURL(/\/work\/[0-9a-f]{24}/), bob.page.waitForURL(/\/work\/[0-9a-f]{24}/)]);
   const a = /\/work\/([0-9a-f]{24})/.exec(ann.page.url())![1];
@@ -120,12 +130,28 @@ test("offline mid-task: edits are kept and arrive when the network is back; a re
   await page.reload();
   await expect(page.getByTestId("draft-restored")).toContainText("restored");
   await expect(page.getByRole("radio", { name: /private/ })).toBeChecked();
+  await expectAccessible(page);
+
+  // Changes made offline and never sent survive closing the tab: this browser kept them
+  // (IndexedDB), and the reopened page restores them, says so, and sends them.
+  await cleo.context.setOffline(true);
+  await page.keyboard.press("1");
+  await expect(status).toContainText("Offline — 1 change waiting");
+  await page.close();
+  await cleo.context.setOffline(false);
+  expect((await draftOf(request, taskId))?.response.category).toBe("private");
+  const reopened = await cleo.context.newPage();
+  await reopened.goto(`/work/${taskId}?project=${PROJECT}`);
+  await expect(reopened.getByTestId("draft-restored")).toContainText("kept in this browser");
+  await expect(reopened.getByRole("radio", { name: /public/ })).toBeChecked();
+  await expect(reopened.getByTestId("save-status")).toContainText("Saved at");
+  expect((await draftOf(request, taskId))?.response.category).toBe("public");
 
   // Submit: the task is completed with the draft's answer, and its time spent is recorded.
-  await page.getByTestId("submit").click();
-  await expect(page.getByText(/Submitted — time spent/)).toBeVisible();
+  await reopened.getByTestId("submit").click();
+  await expect(reopened.getByText(/Submitted — time spent/)).toBeVisible();
   const task = (await (await request.get(`/v1/task/${taskId}`, { headers: AUTH })).json()) as { status: string; response: { category: string } };
-  expect(task).toMatchObject({ status: "completed", response: { category: "private" } });
+  expect(task).toMatchObject({ status: "completed", response: { category: "public" } });
   await cleo.context.close();
 });
 

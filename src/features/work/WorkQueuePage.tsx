@@ -123,7 +123,9 @@ function Queue() {
                   <th className="num">Waiting</th>
                   <th className="num">Express</th>
                   <th className="num">Being worked on</th>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">Filter</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
