@@ -19,6 +19,7 @@ interface ChoiceListProps {
 }
 
 export function ChoiceList({ path, legend, options, chosen, multiple, onChange, issues, readOnly }: ChoiceListProps) {
+  const name = fieldId(path);
   const latest = useRef({ options, chosen, multiple, onChange, readOnly });
   latest.current = { options, chosen, multiple, onChange, readOnly };
   // 1–9 pick (or toggle) the first nine options, unless the person is typing somewhere.
@@ -31,13 +32,12 @@ export function ChoiceList({ path, legend, options, chosen, multiple, onChange, 
       if (option === undefined || l.readOnly) return;
       e.preventDefault();
       l.onChange(toggle(l.chosen, option, l.multiple));
-      document.getElementById(`${fieldId(path)}-${Number(e.key) - 1}`)?.focus({ preventScroll: true });
+      document.getElementById(`${name}-${Number(e.key) - 1}`)?.focus({ preventScroll: true });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [path]);
+  }, [name]);
 
-  const name = fieldId(path);
   const invalid = issuesAt(issues, path).length > 0;
   return (
     <fieldset className={css.options} id={name} tabIndex={-1} aria-invalid={invalid || undefined} aria-describedby={describedBy(issues, path)}>
