@@ -111,6 +111,15 @@ test("label tree: paste an indented list, reorder and nest by keys and by drag, 
   await page.keyboard.press("Delete");
   expect(await labels.outline()).toEqual(["Pedestrian", "  Bike", "  Truck", "Vehicle", "  Sedan"]);
 
+  // ← closes a group (its sublabels are hidden, not removed), → opens it again.
+  await labels.select("Pedestrian");
+  await page.keyboard.press("ArrowLeft");
+  await expect(labels.item("Pedestrian")).toHaveAttribute("aria-expanded", "false");
+  expect(await labels.outline()).toEqual(["Pedestrian", "Vehicle", "  Sedan"]);
+  await page.keyboard.press("ArrowRight");
+  await expect(labels.item("Pedestrian")).toHaveAttribute("aria-expanded", "true");
+  expect(await labels.outline()).toEqual(["Pedestrian", "  Bike", "  Truck", "Vehicle", "  Sedan"]);
+
   await page.getByRole("textbox", { name: /callback_url/ }).fill("https://example.com/cb");
   const task = await createAndFetch(page, request);
   expect(task.params.objects_to_annotate).toEqual([

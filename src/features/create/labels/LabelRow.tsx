@@ -7,6 +7,9 @@ export interface LabelRowProps {
   wireName: string;
   active: boolean;
   editing: boolean;
+  /** Whether a group's sublabels are shown; undefined for a label without sublabels. */
+  expanded: boolean | undefined;
+  onToggle(open: boolean): void;
   repeated: boolean;
   dropHint: DropPlace | null;
   nested: boolean;
@@ -61,6 +64,7 @@ export function LabelRow(p: LabelRowProps) {
       aria-posinset={position}
       aria-setsize={siblings}
       aria-selected={p.active}
+      aria-expanded={p.expanded}
       aria-invalid={p.repeated || node.name.trim() === "" || undefined}
       aria-label={`${node.name || "(empty)"}${hasChildren ? `, group of ${node.children.length}` : ""}`}
       tabIndex={p.active && !p.editing ? 0 : -1}
@@ -92,8 +96,17 @@ export function LabelRow(p: LabelRowProps) {
         ⋮⋮
       </span>
       {hasChildren ? (
-        <span className={styles.groupMark} aria-hidden="true">
-          ▾
+        // Mouse only: keyboard users open and close a group with → and ←, as in any tree.
+        <span
+          className={styles.groupMark}
+          aria-hidden="true"
+          title={p.expanded ? "Hide sublabels (←)" : "Show sublabels (→)"}
+          onClick={(e) => {
+            e.stopPropagation();
+            p.onToggle(!p.expanded);
+          }}
+        >
+          {p.expanded ? "▾" : "▸"}
         </span>
       ) : null}
       {p.editing ? (

@@ -33,6 +33,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
   const [nodes, setNodes] = useState<LabelNode[]>(() => tree.fromWire(value));
   const [synced, setSynced] = useState(valueKey);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [editingId, setEditingId] = useState<string | null>(null);
   const [freshId, setFreshId] = useState<string | null>(null);
   const [pasting, setPasting] = useState(false);
@@ -46,7 +47,8 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
     setNodes(tree.fromWire(value));
   }
 
-  const flat = useMemo(() => tree.flatten(nodes), [nodes]);
+  const flat = useMemo(() => tree.flatten(nodes, [], collapsed), [nodes, collapsed]);
+  const total = useMemo(() => tree.flatten(nodes).length, [nodes]);
   const current = activeId && flat.some((r) => r.node.id === activeId) ? activeId : (flat[0]?.node.id ?? null);
   const repeated = useMemo(() => tree.repeatedNames(nodes), [nodes]);
   const wire = useMemo(() => tree.toWire(nodes), [nodes]);
@@ -59,12 +61,28 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
     rows.current.get(id)?.focus();
   });
 
+  /** Expands every group that holds `id`, so a label just moved or added is on screen. */
+  function reveal(within: LabelNode[], id: string) {
+    const hidden = tree.ancestorIds(within, id).filter((a) => collapsed.has(a));
+    if (hidden.length) setCollapsed((c) => new Set([...c].filter((x) => !hidden.includes(x))));
+  }
+
+  function toggle(id: string, open: boolean) {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (open) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
   function update(next: LabelNode[], focusId?: string | null) {
     const out = tree.toWire(next);
     setNodes(next);
     setSynced(JSON.stringify(out));
     onChange(out);
     if (focusId) {
+      reveal(next, focusId);
       setActiveId(focusId);
       focusNext.current = focusId;
     }
@@ -81,6 +99,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
         ? tree.appendChild(nodes, where.parentId, [added])
         : tree.insertAfter(nodes, where.afterId ?? null, [added]);
       update(next);
+      reveal(next, added.id);
       setActiveId(added.id);
       setFreshId(added.id);
       setEditingId(added.id);
@@ -91,7 +110,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
     remove(id) {
       const at = flat.findIndex((r) => r.node.id === id);
       const next = tree.remove(nodes, id);
-      const after = tree.flatten(next);
+      const after = tree.flatten(next, [], collapsed);
       const focus = after[Math.min(at, after.length - 1)]?.node.id ?? null;
       update(next, focus);
       if (!focus) setActiveId(null);
@@ -115,6 +134,20 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
       if (e.key === "ArrowUp") return go(at - 1);
       if (e.key === "Home") return go(0);
       if (e.key === "End") return go(flat.length - 1);
+      // The ARIA tree pattern: → opens a group or enters it, ← closes it or goes to the parent.
+      const row = flat[at];
+      const open = row && row.node.children.length > 0 && !collapsed.has(id);
+      if (e.key === "ArrowRight" && row && row.node.children.length > 0) {
+        e.preventDefault();
+        return open ? go(at + 1) : toggle(id, true);
+      }
+      if (e.key === "ArrowLeft" && row) {
+        e.preventDefault();
+        if (open) return toggle(id, false);
+        const parent = tree.ancestorIds(nodes, id).pop();
+        if (parent) return go(flat.findIndex((r) => r.node.id === parent));
+        return;
+      }
     }
     const command = labelCommandForKey(e);
     if (!command) return;
@@ -189,7 +222,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
         ))}
         <span className={styles.counter} aria-live="polite">
           {topCount}
-          {maxItems ? ` / ${maxItems}` : ""} {nested ? "top-level" : ""} · {flat.length} in all
+          {maxItems ? ` / ${maxItems}` : ""} {nested ? "top-level" : ""} · {total} in all
         </span>
       </div>
       {pasting ? (
@@ -223,6 +256,8 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
               nested={nested}
               active={row.node.id === current}
               editing={row.node.id === editingId}
+              expanded={row.node.children.length > 0 ? !collapsed.has(row.node.id) : undefined}
+              onToggle={(open) => toggle(row.node.id, open)}
               repeated={repeated.has(row.node.name)}
               dropHint={drag && drag.over === row.node.id ? drag.place : null}
               register={(id, el) => (el ? rows.current.set(id, el) : rows.current.delete(id))}
@@ -239,6 +274,7 @@ export function LabelTreeEditor({ name, value, onChange, error, maxItems, nested
                 setDrag((d) => (d && tree.canDrop(nodes, d.id, id) ? { ...d, over: place ? id : null, place } : d))
               }
               onDropRow={(id, place) => {
+                if (place === "inside") toggle(id, true);
                 if (drag && tree.canDrop(nodes, drag.id, id)) update(tree.dropOn(nodes, drag.id, id, place), drag.id);
                 setDrag(null);
               }}

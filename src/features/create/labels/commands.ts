@@ -138,6 +138,7 @@ export function keyHints(nested: boolean): string[] {
   const pair = (a: LabelCommand["id"], b: LabelCommand["id"], what: string) => `${keyText(by(a).keys)}/${arrowOf(b)} ${what}`;
   return [
     "↑/↓ select",
+    ...(nested ? ["→/← open/close a group"] : []),
     `${keyText(by("rename").keys)} rename`,
     `${keyText(by("add").keys)} add`,
     ...(nested ? [`${keyText(by("addChild").keys)} add sublabel`] : []),

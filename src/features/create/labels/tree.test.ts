@@ -88,6 +88,22 @@ describe("move and drop", () => {
   });
 });
 
+describe("collapsed groups", () => {
+  it("flatten hides a collapsed group's sublabels and keeps the rest in order", () => {
+    const nodes = tree.fromWire(docsExample);
+    const vehicle = idOf(nodes, "Vehicle");
+    expect(tree.flatten(nodes, [], new Set([vehicle])).map((r) => r.node.name)).toEqual(["Vehicle", "Pedestrian", "Animal", "Adult", "Child"]);
+    // Hidden, not gone: the wire value still has them.
+    expect(tree.toWire(nodes)).toEqual(docsExample);
+  });
+
+  it("ancestorIds lists the groups holding a label, outermost first", () => {
+    const nodes = tree.fromWire([{ choice: "a", subchoices: [{ choice: "b", subchoices: ["c"] }] }]);
+    expect(tree.ancestorIds(nodes, idOf(nodes, "c"))).toEqual([idOf(nodes, "a"), idOf(nodes, "b")]);
+    expect(tree.ancestorIds(nodes, idOf(nodes, "a"))).toEqual([]);
+  });
+});
+
 describe("parseLabelList", () => {
   const names = (text: string) => tree.toWire(tree.parseLabelList(text));
 

@@ -50,13 +50,29 @@ export interface FlatNode {
   siblings: number;
 }
 
-/** Depth-first order: the order rows are shown and arrow keys walk. */
-export function flatten(nodes: readonly LabelNode[], prefix: NodePath = []): FlatNode[] {
+/**
+ * Depth-first order: the order rows are shown and arrow keys walk. The children of a node in
+ * `collapsed` are left out (they are hidden, not gone).
+ */
+export function flatten(nodes: readonly LabelNode[], prefix: NodePath = [], collapsed?: ReadonlySet<string>): FlatNode[] {
   return nodes.flatMap((n, i) => {
     const path = [...prefix, i];
     const row: FlatNode = { node: n, path, depth: prefix.length, position: i + 1, siblings: nodes.length };
-    return [row, ...flatten(n.children, path)];
+    return collapsed?.has(n.id) ? [row] : [row, ...flatten(n.children, path, collapsed)];
   });
+}
+
+/** The ids of the nodes that hold `id`, outermost first. */
+export function ancestorIds(nodes: readonly LabelNode[], id: string): string[] {
+  const path = findPath(nodes, id);
+  if (!path) return [];
+  const out: string[] = [];
+  let list = nodes;
+  for (const i of path.slice(0, -1)) {
+    out.push(list[i].id);
+    list = list[i].children;
+  }
+  return out;
 }
 
 export function findPath(nodes: readonly LabelNode[], id: string): NodePath | null {
