@@ -115,36 +115,38 @@ function Queue() {
           {queue.isError ? <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} /> : null}
           {queue.data && groups.length === 0 ? <EmptyState title="Nothing to label">No pending live task is waiting. New tasks appear here as they are created.</EmptyState> : null}
           {groups.length > 0 ? (
-            <table className="table" aria-label="Pending tasks per type and project">
-              <thead>
-                <tr>
-                  <th>Type</th>
-                  <th>Project</th>
-                  <th className="num">Waiting</th>
-                  <th className="num">Express</th>
-                  <th className="num">Being worked on</th>
-                  <th>
-                    <span className="visually-hidden">Filter</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={`${g.type}/${g.project ?? ""}`}>
-                    <td>{taskTypeRegistry[g.type].title}</td>
-                    <td>{g.project ?? <span className="faint">no project</span>}</td>
-                    <td className="num">{formatNumber(g.waiting)}</td>
-                    <td className="num">{formatNumber(g.express)}</td>
-                    <td className="num">{formatNumber(g.held)}</td>
-                    <td>
-                      <button type="button" className="btn btn-sm" onClick={() => setFilter({ type: g.type, project: g.project ?? undefined })}>
-                        Only these
-                      </button>
-                    </td>
+            <div className={styles.tableScroll}>
+              <table className="table" aria-label="Pending tasks per type and project">
+                <thead>
+                  <tr>
+                    <th>Type</th>
+                    <th>Project</th>
+                    <th className="num">Waiting</th>
+                    <th className="num">Express</th>
+                    <th className="num">In progress</th>
+                    <th className={styles.wideOnly}>
+                      <span className="visually-hidden">Filter</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {groups.map((g) => (
+                    <tr key={`${g.type}/${g.project ?? ""}`}>
+                      <td>{taskTypeRegistry[g.type].title}</td>
+                      <td>{g.project ?? <span className="faint">no project</span>}</td>
+                      <td className="num">{formatNumber(g.waiting)}</td>
+                      <td className="num">{formatNumber(g.express)}</td>
+                      <td className="num">{formatNumber(g.held)}</td>
+                      <td className={styles.wideOnly}>
+                        <button type="button" className="btn btn-sm" onClick={() => setFilter({ type: g.type, project: g.project ?? undefined })}>
+                          Only these
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </Section>
       </div>

@@ -6,42 +6,11 @@ import { useParams, useSearch } from "@tanstack/react-router";
 import { useConsoleConfig } from "../../client";
 import { ErrorNotice, Loading, PageHeader } from "../tasks";
 import { workApi } from "./api";
-import { readLocalDraft, type LocalDraft } from "./localDrafts";
-import type { WorkItem } from "../../schema/work";
+import { readLocalDraft } from "./localDrafts";
 import { workKeys } from "./keys";
 import type { WorkSearch } from "./search";
-import { Workbench, type Restored } from "./Workbench";
-
-export interface StartingPoint {
-  response: unknown;
-  version: number;
-  savedAt: string | null;
-  unsaved: number;
-  restored: Restored | null;
-}
-
-/**
- * Which draft to open with. This browser's unsaved changes win when they start from the server's
- * current version (or a newer one was never seen); otherwise the server's draft, which may be from
- * another tab or device. Changes based on an older version still open, and their first save
- * reports the conflict instead of overwriting.
- */
-export function startingPoint(item: WorkItem, local: LocalDraft | null): StartingPoint {
-  const server = item.draft;
-  if (local && local.unsaved > 0) {
-    return {
-      response: local.response,
-      version: local.baseVersion,
-      savedAt: server?.saved_at ?? null,
-      unsaved: local.unsaved,
-      restored: { from: "browser", at: new Date(local.changedAt).toISOString(), by: null },
-    };
-  }
-  if (server) {
-    return { response: server.response, version: server.version, savedAt: server.saved_at, unsaved: 0, restored: { from: "server", at: server.saved_at, by: server.saved_by } };
-  }
-  return { response: undefined, version: 0, savedAt: null, unsaved: 0, restored: null };
-}
+import { Workbench } from "./Workbench";
+import { startingPoint } from "./startingPoint";
 
 export function WorkTaskPage() {
   const { taskId } = useParams({ from: "/work/$taskId" });

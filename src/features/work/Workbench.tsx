@@ -21,14 +21,8 @@ import { downloadWork } from "./download";
 import { filterOf, type WorkSearch } from "./search";
 import { workKeys } from "./keys";
 import { LeaseBadge } from "./LeaseBadge";
-import type { StartingPoint } from "./WorkTaskPage";
+import type { Restored, StartingPoint } from "./startingPoint";
 import styles from "./work.module.css";
-
-export interface Restored {
-  from: "browser" | "server";
-  at: string;
-  by: string | null;
-}
 
 const AUTO_ADVANCE_KEY = "work.autoAdvance";
 
