@@ -103,6 +103,8 @@ test("no main page is wider than a phone's screen", async ({ page }) => {
     "/create",
     "/create/annotation",
     "/create/transcription",
+    "/try/annotation",
+    "/try/segmentannotation",
   ];
   const problems: string[] = [];
   for (const path of pages) {

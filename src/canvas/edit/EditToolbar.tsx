@@ -4,6 +4,7 @@ import { canvasCommand, type CanvasCommandContext } from "../commands";
 import { useEditorRuntime } from "./context";
 import { editCommand, toolCommands, type EditCommandContext } from "./editCommands";
 import { CurrentLabel } from "./panel/LabelPicker";
+import { EDIT_PANEL_ID } from "./EditSidePanel";
 import { MESSAGE_MS, useEditor } from "./store";
 import css from "./edit.module.css";
 
@@ -15,10 +16,18 @@ export function EditToolbar({
   commandContext,
   viewContext,
   onOpenPicker,
+  panelOpen,
+  onTogglePanel,
+  problems,
 }: {
   commandContext: EditCommandContext;
   viewContext: CanvasCommandContext;
   onOpenPicker(): void;
+  /** The side panel as a drawer (narrow screens only: the button is hidden where the panel is always shown). */
+  panelOpen: boolean;
+  onTogglePanel(): void;
+  /** The validation view's count, shown on the Panel button while the panel is hidden. */
+  problems: number;
 }) {
   const { tools, params } = useEditorRuntime();
   const tool = useEditor((s) => s.tool);
@@ -109,6 +118,16 @@ export function EditToolbar({
           )}
         </div>
       )}
+      <button
+        type="button"
+        className={`${css.tool} ${css.panelToggle} ${panelOpen ? css.toolActive : ""}`}
+        aria-expanded={panelOpen}
+        aria-controls={EDIT_PANEL_ID}
+        onClick={onTogglePanel}
+        data-testid="edit-panel-toggle"
+      >
+        Panel{problems > 0 ? ` (${problems})` : ""}
+      </button>
       <button type="button" className={css.tool} onClick={commandContext.toggleHelp} title={titleOf(help)} aria-keyshortcuts={ariaKeysOf(help)} data-testid="edit-shortcuts-button">
         Shortcuts <kbd aria-hidden>{keyCapOf(help)}</kbd>
       </button>

@@ -151,6 +151,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const fullscreen = useFullscreen(rootRef);
   const [helpOpen, setHelpOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
   const viewContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
   useCanvasShortcuts(rootRef, stageRef, viewContext);
   const commandContext = useMemo<EditCommandContext>(
@@ -271,7 +272,14 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
               data-testid="editable-canvas"
               data-fullscreen={fullscreen.active || undefined}
             >
-              <EditToolbar commandContext={commandContext} viewContext={viewContext} onOpenPicker={() => setPickerOpen(true)} />
+              <EditToolbar
+                commandContext={commandContext}
+                viewContext={viewContext}
+                onOpenPicker={() => setPickerOpen(true)}
+                panelOpen={panelOpen}
+                onTogglePanel={() => setPanelOpen((o) => !o)}
+                problems={validation.issues.length}
+              />
               <div className={styles.body}>
                 <CanvasStage
                   image={image}
@@ -281,7 +289,16 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
                   maskLayer={MaskLayer ? <MaskLayer /> : undefined}
                   refitOnSceneChange={false}
                 />
-                <EditSidePanel validation={validation} onZoomTo={zoomTo} />
+                {/* On a phone the panel is a drawer: zooming to a finding closes it, so the object shows. */}
+                <EditSidePanel
+                  validation={validation}
+                  onZoomTo={(id) => {
+                    zoomTo(id);
+                    setPanelOpen(false);
+                  }}
+                  open={panelOpen}
+                  onClose={() => setPanelOpen(false)}
+                />
               </div>
               <LabelRequest
                 open={labelAsk !== null || pickerOpen}

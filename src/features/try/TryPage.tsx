@@ -104,7 +104,7 @@ function TryType({ type }: { type: EditableTaskType }) {
           </details>
           <div className={css.actions}>
             <button type="button" className="btn" onClick={apply} data-testid="apply-params">
-              Apply (starts a new document from the params and response)
+              Apply (starts a new document)
             </button>
             {jsonError && (
               <span role="alert" className={css.error}>
