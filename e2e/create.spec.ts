@@ -283,7 +283,6 @@ test("the server's messages show before submit and Create stays disabled", async
 
 test("a server refusal is shown and nothing is lost; the draft survives a reload", async ({ page }) => {
   await open(page, "pointannotation");
-  await page.getByRole("button", { name: "Reset form" }).click().catch(() => undefined);
   await fillAttachment(page, image(page));
   await pasteLabels(page, "objects_to_annotate", "eye");
   await fillCommon(page);

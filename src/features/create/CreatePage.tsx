@@ -88,9 +88,17 @@ function CreateForm({ type }: { type: TaskType }) {
     }
   }, [search.from, search.project, type, navigate, replaceBody]);
 
+  // Once the task is created the draft is done with: a save still pending must not bring it back.
+  const created = useRef(false);
   useEffect(() => {
-    const t = setTimeout(() => saveDraft(type, body), 250);
-    return () => clearTimeout(t);
+    const save = () => !created.current && saveDraft(type, body);
+    const t = setTimeout(save, 250);
+    // A reload or a closed tab within the pause still keeps the last keystroke.
+    window.addEventListener("pagehide", save);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener("pagehide", save);
+    };
   }, [type, body]);
 
   const account = useAccount();
@@ -134,6 +142,7 @@ function CreateForm({ type }: { type: TaskType }) {
   const create = useMutation({
     mutationFn: () => createTask(type, body),
     onSuccess: (task) => {
+      created.current = true;
       clearDraft(type);
       void queryClient.invalidateQueries({ queryKey: ["tasks"] });
       void navigate({ to: "/tasks/$taskId", params: { taskId: task.task_id } });
