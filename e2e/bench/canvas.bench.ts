@@ -1,3 +1,4 @@
+import os from "node:os";
 import { test } from "@playwright/test";
 import { mergeResults } from "./results";
 
@@ -43,6 +44,7 @@ test("canvas: 10,000 boxes + 2,000 polygons on 4000x3000, and a 3840x2160 mask",
   line("tooltip at cursor", JSON.stringify(mask.tooltipAtCursor));
   console.log("\nRAW " + JSON.stringify({ ours, naive, mask }));
   mergeResults({
+    view_bench_load_avg_1m: Number(os.loadavg()[0].toFixed(2)),
     view_first_static_draw_ms: ours.firstStaticDrawMs,
     view_pan_zoom_median_ms: ours.panZoom.medianMs,
     view_pan_zoom_p95_ms: ours.panZoom.p95Ms,

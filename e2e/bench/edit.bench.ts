@@ -1,3 +1,4 @@
+import os from "node:os";
 import { test } from "@playwright/test";
 import { mergeResults } from "./results";
 
@@ -30,6 +31,8 @@ test("vector editing: vertex drag, its commit, and drawing a box among 12,000 ob
   line("create box commit (ms)", create.commitMs);
   console.log("\nRAW " + JSON.stringify({ drag, create }));
   mergeResults({
+    edit_full_static_redraw_ms: drag.plainStaticRedrawMs,
+    edit_bench_load_avg_1m: Number(os.loadavg()[0].toFixed(2)),
     edit_vertex_drag_median_ms: drag.drag.medianMs,
     edit_commit_ms: drag.commitMs,
     create_box_p95_ms: create.create.p95Ms,
