@@ -34,7 +34,7 @@ export function ShortcutOverlay({
   return (
     <dialog
       ref={ref}
-      className={css.overlay}
+      className={`${css.overlay} ${groups.length === 1 ? css.single : ""}`}
       aria-label={title}
       onClose={onClose}
       // A click on the backdrop lands on the dialog element itself.
