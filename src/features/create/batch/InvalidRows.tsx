@@ -1,11 +1,13 @@
 // The rows the dry run refused, with the server's messages. The first hundred are listed here;
 // every one is in the report.
+import { memo } from "react";
 import type { PreparedRow } from "./dryRun";
 import css from "./batch.module.css";
 
 const SHOWN = 100;
 
-export function InvalidRows({ rows }: { rows: readonly PreparedRow[] }) {
+// Memoised: the send step re-renders the panel ten times a second, and these rows don't change.
+export const InvalidRows = memo(function InvalidRows({ rows }: { rows: readonly PreparedRow[] }) {
   const invalid = rows.filter((r) => r.errors.length > 0);
   return (
     <div className={css.invalid}>
@@ -34,4 +36,4 @@ export function InvalidRows({ rows }: { rows: readonly PreparedRow[] }) {
       {invalid.length > SHOWN && <p className="muted">…and {invalid.length - SHOWN} more: the report lists every row.</p>}
     </div>
   );
-}
+});

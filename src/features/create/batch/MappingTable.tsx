@@ -1,4 +1,5 @@
 // One row per column of the file: a sample value and where it goes in the create body.
+import { memo } from "react";
 import type { FieldSpec } from "../form/walk";
 import { parseTargetKey, targetKey, type ColumnMapping } from "./mapping";
 import type { RawRow } from "./parse";
@@ -18,7 +19,7 @@ function sampleText(v: unknown, max = 80): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export function MappingTable({ mapping, fields, sample, disabled, onChange }: Props) {
+export const MappingTable = memo(function MappingTable({ mapping, fields, sample, disabled, onChange }: Props) {
   const set = (index: number, key: string) => onChange(mapping.map((m, i) => (i === index ? { ...m, target: parseTargetKey(key) } : m)));
   return (
     <table className={`table ${css.mapping}`} aria-label="Column mapping">
@@ -64,4 +65,4 @@ export function MappingTable({ mapping, fields, sample, disabled, onChange }: Pr
       </tbody>
     </table>
   );
-}
+});
