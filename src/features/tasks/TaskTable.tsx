@@ -119,8 +119,9 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
               <div role="cell" className={styles.statusCell}>
                 <StatusBadge status={task.status} />
                 {task.status === "pending" && holderOf.has(task.task_id) ? (
-                  <span className={`badge badge-accent ${styles.holder}`} title={`${holderOf.get(task.task_id)} holds this task in the workbench`} aria-label={`held by ${holderOf.get(task.task_id)}`} data-testid="task-holder">
-                    {holderOf.get(task.task_id)}
+                  <span className={`badge badge-accent ${styles.holder}`} title={`${holderOf.get(task.task_id)} holds this task in the workbench`} data-testid="task-holder">
+                    <span aria-hidden="true">{initials(holderOf.get(task.task_id) ?? "")}</span>
+                    <span className="visually-hidden">held by {holderOf.get(task.task_id)}</span>
                   </span>
                 ) : null}
               </div>
@@ -154,4 +155,13 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
       </div>
     </div>
   );
+}
+
+/** "Ann Work" → "AW": the holder badge fits the status column; the full name is its title. */
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  return words
+    .slice(0, 2)
+    .map((w) => w[0].toUpperCase())
+    .join("");
 }
