@@ -55,7 +55,14 @@ export function LayersField({ value, onChange, id, describedBy }: WidgetProps) {
       <div className={css.tabs} role="radiogroup" aria-label="Layer kind to draw">
         {LAYER_KINDS.map((k) => (
           <label key={k} className={`${css.kindOption} ${k === kind ? css.tabOn : ""}`}>
-            <input type="radio" name={`${id}-kind`} value={k} checked={k === kind} onChange={() => setKind(k)} />
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={k}
+              checked={k === kind}
+              onChange={() => setKind(k)}
+              aria-label={`${KIND_LABEL[k]} (${entriesOf(value, k).length}) layers.${k}`}
+            />
             {KIND_LABEL[k]} ({entriesOf(value, k).length})
           </label>
         ))}
