@@ -60,6 +60,16 @@ const PAGES: { name: string; path: (page: Page) => Promise<string>; ready: (page
     ready: async (page) => void (await expect(page.getByRole("table", { name: "Projects" })).toBeVisible()),
   },
   {
+    name: "create types",
+    path: async () => "/create",
+    ready: async (page) => void (await expect(page.getByRole("list", { name: "Task types" })).toBeVisible()),
+  },
+  {
+    name: "create form",
+    path: async () => "/create/annotation",
+    ready: async (page) => void (await expect(page.getByRole("form", { name: "New annotation task" })).toBeVisible()),
+  },
+  {
     name: "settings",
     path: async () => "/settings",
     ready: async (page) => void (await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible()),

@@ -100,6 +100,11 @@ test("no main page is wider than a phone's screen", async ({ page }) => {
     "/projects",
     `/projects/${encodeURIComponent(projects[0].name)}`,
     "/settings",
+    "/create",
+    "/create/annotation",
+    "/create/transcription",
+    "/try/annotation",
+    "/try/segmentannotation",
   ];
   const problems: string[] = [];
   for (const path of pages) {

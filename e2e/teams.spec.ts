@@ -80,17 +80,17 @@ test("an admin invites a labeler, who sets a password, signs in and sees only th
 
   const lena = await person(browser);
   await setPassword(lena, link, "lena's own password");
-  await expect(lena.getByRole("heading", { name: "Work queue", exact: true })).toBeVisible();
+  await expect(lena.getByRole("heading", { name: "Work", exact: true })).toBeVisible();
   await lena.getByRole("button", { name: "Sign out" }).click();
   await expect(lena.getByRole("heading", { name: "Sign in to Scale Workbench" })).toBeVisible();
 
   await signIn(lena, "lena@example.com", "lena's own password");
-  await expect(lena.getByRole("heading", { name: "Work queue", exact: true })).toBeVisible();
+  await expect(lena.getByRole("heading", { name: "Work", exact: true })).toBeVisible();
   const links = await nav(lena).getByRole("link").allTextContents();
-  expect(links).toEqual(["Work queue", "My account"]);
+  expect(links).toEqual(["Work", "My account"]);
   // Typing another screen's address doesn't show it, and the API refuses it too.
   await lena.goto("/tasks");
-  await expect(lena.getByRole("heading", { name: "Work queue", exact: true })).toBeVisible();
+  await expect(lena.getByRole("heading", { name: "Work", exact: true })).toBeVisible();
   const refused = await lena.request.get("/v1/tasks");
   expect(refused.status()).toBe(403);
 

@@ -2,42 +2,14 @@ import { createRoot, type Root } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { EditableCanvas, type FrameStats } from "../../src/canvas";
 import { boxTask, IMAGE_H, IMAGE_W, makeImage, polygonTask } from "./fixtures";
+import { measure, nextFrameWork, summary, waitFor, type Sample } from "./harness";
 
-// The edit benchmark: 2,000 20-vertex polygons (the document) over 10,000 read-only layer boxes
+// The edit scenario (bench.html?scenario=edit): 2,000 20-vertex polygons (the document) over 10,000 read-only layer boxes
 // on a 4000×3000 image — and the other way round for drawing boxes. Driven through the stage's
-// pointer events as a mouse would; frame cost as in main.tsx (handler + the next frame's work).
+// pointer events as a mouse would; frame cost as defined in harness.ts.
 
 const HEIGHT = 800;
 const ATTACHMENT = "https://bench.test/image.jpg";
-
-interface Sample {
-  totalMs: number;
-}
-
-function nextFrameWork(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame((ts) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now() - ts);
-      ch.port2.postMessage(0);
-    }),
-  );
-}
-
-async function measure(input: () => void): Promise<Sample> {
-  const t0 = performance.now();
-  input();
-  await Promise.resolve();
-  await Promise.resolve();
-  const handlerMs = performance.now() - t0;
-  return { totalMs: handlerMs + (await nextFrameWork()) };
-}
-
-function stats(samples: Sample[]) {
-  const v = samples.map((s) => s.totalMs).sort((a, b) => a - b);
-  const q = (p: number) => Number(v[Math.min(v.length - 1, Math.floor(p * v.length))].toFixed(2));
-  return { frames: v.length, medianMs: q(0.5), p95Ms: q(0.95) };
-}
 
 let root: Root | null = null;
 let frames: FrameStats[] = [];
@@ -57,18 +29,6 @@ function pointer(type: string, ix: number, iy: number, buttons = 1) {
   );
 }
 
-function waitFor(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) resolve();
-      else if (performance.now() - start > timeoutMs) reject(new Error("timed out"));
-      else requestAnimationFrame(tick);
-    };
-    tick();
-  });
-}
-
 async function mount(taskType: "polygonannotation" | "annotation", annotations: unknown[], layers: Record<string, unknown>) {
   root?.unmount();
   host().innerHTML = "";
@@ -85,6 +45,14 @@ async function mount(taskType: "polygonannotation" | "annotation", annotations: 
   await new Promise((r) => setTimeout(r, 500));
 }
 
+/** The most a channel may differ between a partial and a full redraw of the same scene. */
+const ROUNDING_LEVELS = 32;
+
+function staticPixels(): Uint8ClampedArray {
+  const canvas = document.querySelector('canvas[data-layer="static"]') as HTMLCanvasElement;
+  return (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
 /** Time from an input until a frame has redrawn the static layer (the edited object is back in it). */
 async function untilStaticDrawn(input: () => void): Promise<{ ms: number; frames: string[] }> {
   const t0 = performance.now();
@@ -94,7 +62,10 @@ async function untilStaticDrawn(input: () => void): Promise<{ ms: number; frames
     await nextFrameWork();
     if (frames.slice(before).some((f) => f.drawn.includes("static"))) break;
   }
-  return { ms: performance.now() - t0, frames: frames.slice(before).map((f) => `${f.drawn.join("+")} ${f.ms.toFixed(1)}`) };
+  return {
+    ms: performance.now() - t0,
+    frames: frames.slice(before).map((f) => `${f.drawn.join("+")} ${f.ms.toFixed(1)}${f.staticPaint ? ` (static ${f.staticPaint.mode}, ${f.staticPaint.pixels} px)` : ""}`),
+  };
 }
 
 const editBench = {
@@ -122,15 +93,43 @@ const editBench = {
       samples.push(await measure(() => pointer("pointermove", v0.x + i * 2, v0.y + Math.sin(i / 6) * 30)));
     }
     const staticRedrawsDuringDrag = frames.filter((f) => f.drawn.includes("static")).length - staticBefore;
+    await window.benchHook?.("commit:start");
     const commit = await untilStaticDrawn(() => pointer("pointerup", v0.x + 120, v0.y, 0));
+    await window.benchHook?.("commit:end");
     await new Promise((r) => setTimeout(r, 1000));
+    const partial = staticPixels();
+    // The same scene fully redrawn (labels off and on: two full redraws) must be the same pixels.
+    for (const k of ["l", "l"]) {
+      await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true })));
+    }
+    const full = staticPixels();
+    // Blends under a clip may round a level or two differently; a missing or misordered object
+    // differs by far more (a stroke is tens to hundreds of levels).
+    let mismatchedPixels = 0;
+    let wrongPixels = 0;
+    const w = (document.querySelector('canvas[data-layer="static"]') as HTMLCanvasElement).width;
+    const where = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity, maxDelta: 0 };
+    for (let i = 0; i < full.length; i += 4) {
+      const d = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(full[i + c] - partial[i + c])));
+      if (d === 0) continue;
+      mismatchedPixels++;
+      if (d > ROUNDING_LEVELS) wrongPixels++;
+      const x = (i / 4) % w;
+      const y = Math.floor(i / 4 / w);
+      where.minX = Math.min(where.minX, x);
+      where.maxX = Math.max(where.maxX, x);
+      where.minY = Math.min(where.minY, y);
+      where.maxY = Math.max(where.maxY, y);
+      where.maxDelta = Math.max(where.maxDelta, d);
+    }
     // For comparison: a plain full redraw of the static layer (layers hidden with H), no edit.
     const plain = await untilStaticDrawn(() => stage().dispatchEvent(new KeyboardEvent("keydown", { key: "h", bubbles: true, cancelable: true })));
     return {
-      drag: stats(samples),
+      drag: summary(samples),
       staticRedrawsDuringDrag,
       commitMs: Number(commit.ms.toFixed(2)),
       commitFrames: commit.frames,
+      partialVsFull: { roundedPixels: mismatchedPixels, wrongPixels, maxDelta: where.maxDelta, where },
       plainStaticRedrawMs: Number(plain.ms.toFixed(2)),
       plainFrames: plain.frames,
     };
@@ -146,10 +145,12 @@ const editBench = {
     const x0 = 1800;
     const y0 = 1400;
     const samples: Sample[] = [];
+    await window.benchHook?.("create:start");
     samples.push(await measure(() => pointer("pointerdown", x0, y0)));
     for (let i = 1; i <= 60; i++) samples.push(await measure(() => pointer("pointermove", x0 + i * 6, y0 + i * 4)));
+    await window.benchHook?.("create:end");
     const commit = await untilStaticDrawn(() => pointer("pointerup", x0 + 360, y0 + 240, 0));
-    return { create: stats(samples), commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
+    return { create: summary(samples), commitMs: Number(commit.ms.toFixed(2)), commitFrames: commit.frames };
   },
 };
 

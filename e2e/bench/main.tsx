@@ -4,57 +4,16 @@ import type Konva from "konva";
 import { AnnotationCanvas, sceneFromTask, type FrameStats, type Scene } from "../../src/canvas";
 import { fitImage, type View } from "../../src/geometry";
 import { boxTask, IMAGE_H, IMAGE_W, makeImage, makeIndexedMask, MASK_LABEL_MAPPING, polygonTask } from "./fixtures";
+import { measure, nextFrameWork, summary, waitFor, type Sample } from "./harness";
 import { NaiveCanvas } from "./naive";
 
-// The benchmark harness: the Playwright spec calls these through window.bench and prints what
-// they return. Frame cost = input handler (plus the microtasks it queues, e.g. React renders)
-// + the work of the next frame, from its rAF timestamp to a message posted after it, which
-// runs once the frame's rendering steps are done. Idle time waiting for vsync is not counted.
+// The view scenario (bench.html?scenario=view): the Playwright spec calls these through
+// window.bench and prints what they return. Frame cost as defined in harness.ts.
 
 const WIDTH = 1280;
 const HEIGHT = 800;
 const BOXES = 10_000;
 const POLYGONS = 2_000;
-
-interface Sample {
-  handlerMs: number;
-  frameMs: number;
-  totalMs: number;
-}
-
-function nextFrameWork(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame((ts) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now() - ts);
-      ch.port2.postMessage(0);
-    }),
-  );
-}
-
-async function measure(input: () => void): Promise<Sample> {
-  const t0 = performance.now();
-  input();
-  await Promise.resolve();
-  await Promise.resolve();
-  const handlerMs = performance.now() - t0;
-  const frameMs = await nextFrameWork();
-  return { handlerMs, frameMs, totalMs: handlerMs + frameMs };
-}
-
-function summary(samples: Sample[]) {
-  const pick = (k: keyof Sample, q: number) => {
-    const v = samples.map((s) => s[k]).sort((a, b) => a - b);
-    return Number(v[Math.min(v.length - 1, Math.floor(q * v.length))].toFixed(2));
-  };
-  return {
-    frames: samples.length,
-    medianMs: pick("totalMs", 0.5),
-    p95Ms: pick("totalMs", 0.95),
-    medianHandlerMs: pick("handlerMs", 0.5),
-    medianFrameWorkMs: pick("frameMs", 0.5),
-  };
-}
 
 let root: Root | null = null;
 const host = () => document.getElementById("root") as HTMLElement;
@@ -75,18 +34,6 @@ function unmount() {
   root?.unmount();
   root = null;
   host().innerHTML = "";
-}
-
-function waitFor(cond: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) resolve();
-      else if (performance.now() - start > timeoutMs) reject(new Error("timed out"));
-      else requestAnimationFrame(tick);
-    };
-    tick();
-  });
 }
 
 const container = () => document.querySelector('[data-testid="annotation-canvas"]') as HTMLElement;

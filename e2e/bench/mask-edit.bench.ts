@@ -1,26 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { test } from "@playwright/test";
+import { mergeResults } from "./results";
 
 // Segmentation editing on a 3840x2160 task: a brush stroke (median and p95 frame while
 // painting) and the undo of that stroke (one frame). Figures are printed and merged into
 // bench-results.json at the repository root (other keys are kept); nothing is asserted.
-const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../bench-results.json");
-
-function mergeResults(figures: Record<string, number>): void {
-  let existing: Record<string, unknown> = {};
-  try {
-    existing = JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
-  } catch {
-    // No results yet (or unreadable): start a new file.
-  }
-  fs.writeFileSync(RESULTS, JSON.stringify({ ...existing, ...figures }, null, 2) + "\n");
-}
 
 test("mask editing: brush stroke and undo on 3840x2160", async ({ page }) => {
   page.on("pageerror", (e) => console.log("page error:", e.message));
-  await page.goto("/e2e/bench/mask-edit.html");
+  await page.goto("/e2e/bench/bench.html?scenario=mask");
   await page.waitForFunction(() => typeof window.maskBench === "object");
   const r = await page.evaluate(() => window.maskBench.run());
 
@@ -36,5 +24,9 @@ test("mask editing: brush stroke and undo on 3840x2160", async ({ page }) => {
   line("pixels restored by undo", r.restored);
   line("history entries for the stroke", r.entries);
   console.log("\nRAW " + JSON.stringify(r));
-  mergeResults({ brush_stroke_median_ms: r.stroke.medianMs, brush_undo_ms: r.undoMs });
+  mergeResults({
+    brush_stroke_median_ms: r.stroke.medianMs,
+    brush_undo_ms: r.undoMs,
+    mask_bench_load_avg_1m: Number(os.loadavg()[0].toFixed(2)),
+  });
 });

@@ -1,8 +1,9 @@
 import { createRoot } from "react-dom/client";
 import { EditableCanvas } from "../../src/canvas";
 import { makeImage } from "./fixtures";
+import { measure, nextFrameWork, summary, waitFor, type Sample } from "./harness";
 
-// Segmentation editing on a 3840x2160 task in the real edit canvas: a brush stroke of 120
+// The mask scenario (bench.html?scenario=mask): segmentation editing on a 3840x2160 task in the real edit canvas: a brush stroke of 120
 // pointer moves dispatched on the stage (frame cost = the input handler, where the dab is
 // stamped and its dirty rectangle repainted, plus the next frame's work, where the mask layer
 // draws its one image), then the undo of that stroke from the toolbar.
@@ -10,52 +11,6 @@ import { makeImage } from "./fixtures";
 const W = 3840;
 const H = 2160;
 const MOVES = 120;
-
-interface Sample {
-  handlerMs: number;
-  frameMs: number;
-  totalMs: number;
-}
-
-function nextFrameWork(): Promise<number> {
-  return new Promise((resolve) =>
-    requestAnimationFrame((ts) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now() - ts);
-      ch.port2.postMessage(0);
-    }),
-  );
-}
-
-async function measure(input: () => void): Promise<Sample> {
-  const t0 = performance.now();
-  input();
-  await Promise.resolve();
-  await Promise.resolve();
-  const handlerMs = performance.now() - t0;
-  const frameMs = await nextFrameWork();
-  return { handlerMs, frameMs, totalMs: handlerMs + frameMs };
-}
-
-function summary(samples: Sample[]) {
-  const pick = (q: number) => {
-    const v = samples.map((s) => s.totalMs).sort((a, b) => a - b);
-    return Number(v[Math.min(v.length - 1, Math.floor(q * v.length))].toFixed(2));
-  };
-  return { frames: samples.length, medianMs: pick(0.5), p95Ms: pick(0.95) };
-}
-
-function waitFor(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (cond()) resolve();
-      else if (performance.now() - start > timeoutMs) reject(new Error("timed out"));
-      else requestAnimationFrame(tick);
-    };
-    tick();
-  });
-}
 
 const stage = () => document.querySelector('[data-testid="annotation-canvas"]') as HTMLElement;
 const unlabeled = () => Number((document.querySelector('[data-testid="unlabeled-count"]')?.textContent ?? "").split(" of ")[0].replace(/,/g, ""));
@@ -91,16 +46,16 @@ async function run() {
   pointer("pointerdown", path[0].x, path[0].y, 1);
   const stroke: Sample[] = [];
   for (let i = 1; i <= MOVES; i++) stroke.push(await measure(() => pointer("pointermove", path[i].x, path[i].y, 1)));
-  await window.maskBenchHook?.("release");
+  await window.benchHook?.("release");
   const release = await measure(() => pointer("pointerup", path[MOVES].x, path[MOVES].y, 0));
-  await window.maskBenchHook?.("released");
+  await window.benchHook?.("released");
   await waitFor(() => unlabeled() < before);
   const painted = before - unlabeled();
 
   // A profiling script may hook here (e.g. to start a CPU profile just for the undo).
-  await window.maskBenchHook?.("undo");
+  await window.benchHook?.("undo");
   const undo = await measure(() => button(/^Undo/).click());
-  await window.maskBenchHook?.("undone");
+  await window.benchHook?.("undone");
   await waitFor(() => unlabeled() === before);
   const restored = unlabeled() === before ? painted : 0;
   const redo = await measure(() => button(/^Redo/).click());
@@ -124,7 +79,6 @@ const maskBench = { run };
 declare global {
   interface Window {
     maskBench: typeof maskBench;
-    maskBenchHook?: (phase: string) => Promise<void>;
   }
 }
 window.maskBench = maskBench;

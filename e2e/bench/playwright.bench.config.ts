@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
-// `npm run bench`: serves e2e/bench/index.html with Vite (root = the repo, so it imports
+// `npm run bench`: serves e2e/bench/bench.html (one page, ?scenario=view|edit|mask) with Vite (root = the repo, so it imports
 // src/canvas as the app does) and runs the benchmark in headless Chromium with software
 // rendering, printing figures. Timings are reported, not asserted.
 const PORT = Number(process.env.BENCH_PORT ?? 5199);
@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/e2e/bench/index.html`,
+    url: `http://127.0.0.1:${PORT}/e2e/bench/bench.html`,
     reuseExistingServer: false,
     timeout: 120_000,
     cwd: fileURLToPath(new URL("../..", import.meta.url)),

@@ -20,9 +20,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/tasks", label: "Tasks", ready: true, roles: BROWSE },
   { to: "/projects", label: "Projects", ready: true, roles: BROWSE },
   { to: "/audit", label: "Quality assurance", ready: true, roles: BROWSE },
-  // Until the workbench lands, /work is a plain "coming with the workbench" page (features/team).
-  { to: "/work", label: "Work queue", ready: true, roles: ["labeler"] },
-  { to: "/create", label: "Create task", ready: false, roles: ["admin", "manager"] },
+  // The workbench: everyone who labels (the server's WORK roles in members/roles.ts).
+  { to: "/work", label: "Work", ready: true, roles: ["admin", "manager", "labeler"] },
+  { to: "/create", label: "Create task", ready: true, roles: ["admin", "manager"] },
   { to: "/settings", label: "Settings", ready: true, exact: true, roles: ["admin"] },
   { to: "/settings/members", label: "Members", ready: true, roles: ["admin"] },
   { to: "/account", label: "My account", ready: true, roles: ALL },

@@ -3,12 +3,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter } from "@tanstack/react-router";
 import { AuditPage, AuditSearch, AuditStatsPage, AuditStatsSearch } from "../features/audit";
+import { CreateIndexPage, CreatePage, CreateSearch } from "../features/create";
 import { DashboardPage, DashboardSearch } from "../features/dashboard";
 import { ProjectPage, ProjectsPage } from "../features/projects";
 import { SettingsPage } from "../features/settings";
 import { TryPage } from "../features/try";
 import { TaskDetailPage, TasksPage, TasksSearch } from "../features/tasks";
-import { AccountPage, MembersPage, WorkQueuePage } from "../features/team";
+import { AccountPage, MembersPage } from "../features/team";
+import { WorkQueuePage, WorkSearch, WorkTaskPage } from "../features/work";
 import { AuthGate } from "./AuthGate";
 import { NotFound, RouteError } from "./RouteFallbacks";
 
@@ -73,23 +75,38 @@ const auditStatsRoute = createRoute({
   component: AuditStatsPage,
 });
 
+const createIndexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "create",
+  component: CreateIndexPage,
+});
+
+const createTypeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "create/$type",
+  validateSearch: CreateSearch,
+  component: CreatePage,
+});
+
 const tryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "try/$type",
   component: TryPage,
 });
-// Teams: the set-password page (AuthGate renders it before sign-in), members, my account, and the
-// labelers' work queue (a placeholder until the workbench lands).
+// Teams: the set-password page (AuthGate renders it before sign-in), members, my account.
 const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: "welcome", component: () => null });
 const membersRoute = createRoute({ getParentRoute: () => rootRoute, path: "settings/members", component: MembersPage });
 const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "account", component: AccountPage });
-const workRoute = createRoute({ getParentRoute: () => rootRoute, path: "work", component: WorkQueuePage });
+// The workbench: the queue and one task at a time (filters ride along in the URL).
+const workRoute = createRoute({ getParentRoute: () => rootRoute, path: "work", validateSearch: WorkSearch, component: WorkQueuePage });
+const workTaskRoute = createRoute({ getParentRoute: () => rootRoute, path: "work/$taskId", validateSearch: WorkSearch, component: WorkTaskPage });
 
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
   membersRoute,
   accountRoute,
   workRoute,
+  workTaskRoute,
   overviewRoute,
   tasksRoute,
   taskRoute,
@@ -99,6 +116,8 @@ const routeTree = rootRoute.addChildren([
   auditStatsRoute,
   settingsRoute,
   tryRoute,
+  createIndexRoute,
+  createTypeRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

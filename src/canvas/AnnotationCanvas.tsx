@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import styles from "./canvas.module.css";
 import { CanvasStage } from "./CanvasStage";
-import type { CanvasCommandContext } from "./commands";
+import { viewShortcutRows, type CanvasCommandContext } from "./commands";
 import { useCanvasShortcuts } from "./interaction/useCanvasShortcuts";
+import { ShortcutOverlay } from "../commands";
 import { Legend, legendHasContent } from "./panel/Legend";
 import { ObjectList } from "./panel/ObjectList";
 import { Toolbar } from "./panel/Toolbar";
@@ -37,6 +38,11 @@ export interface AnnotationCanvasProps {
   onHover?: (object: SceneObject | null) => void;
   /** Instrumentation: called after every drawn frame with what was redrawn and how long it took. */
   onFrame?: (stats: FrameStats) => void;
+  /**
+   * The page has its own `?` overlay that lists the canvas's keys too (the audit queue): the
+   * canvas's `?` key and Keys button open that one instead of the canvas's own.
+   */
+  onShortcutHelp?: () => void;
 }
 
 const EMPTY_SCENE: Scene = { objects: [], mask: null };
@@ -78,7 +84,12 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
   const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
   const hasPanel = sidePanel && legendHasContent(runtime);
   const panelOpen = hasPanel ? (panelChoice ?? !narrow) : null;
-  const commandContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const pageHelp = props.onShortcutHelp;
+  const commandContext = useMemo<CanvasCommandContext>(
+    () => ({ store, toggleFullscreen: fullscreen.toggle, toggleHelp: () => (pageHelp ? pageHelp() : setHelpOpen((o) => !o)) }),
+    [store, fullscreen.toggle, pageHelp],
+  );
   useCanvasShortcuts(rootRef, stageRef, commandContext);
   const imageUrl = props.imageUrl !== undefined ? props.imageUrl : task ? imageUrlOfTask(task) : null;
   const image = useImage(imageUrl);
@@ -141,6 +152,13 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
               </aside>
             )}
           </div>
+          <ShortcutOverlay
+            open={helpOpen}
+            onClose={() => setHelpOpen(false)}
+            title="Canvas shortcuts"
+            note="While the pointer is over the image or focus is in the canvas."
+            rows={viewShortcutRows()}
+          />
         </div>
       </CanvasRuntimeContext.Provider>
     </CanvasStoreContext.Provider>

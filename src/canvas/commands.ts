@@ -1,5 +1,7 @@
-// The viewer's commands, in ONE registry: the toolbar buttons, the keyboard handler, the README
-// table and the audit page's `?` overlay all read these entries, so a key is changed in one place.
+// The viewer's commands: mode "view" of the console's one command registry (src/commands). The
+// toolbar buttons, the keyboard handler, the README table and the `?` overlay (the canvas's own,
+// the editor's and the audit queue's) all read these entries, so a key is changed in one place.
+import { allKeysOf, commandForKey, defineCommands, findCommand, shortcutRows, type Command, type KeyLike, type ShortcutRow } from "../commands";
 import { actualSize, fitImage, zoomAt } from "../geometry";
 import { FIT_PADDING_PX } from "./interaction/useViewportGestures";
 import type { CanvasStore } from "./store";
@@ -8,17 +10,12 @@ import type { CanvasStore } from "./store";
 export interface CanvasCommandContext {
   store: CanvasStore;
   toggleFullscreen(): void;
+  /** Opens the canvas's `?` overlay; absent where the page has its own (the audit queue). */
+  toggleHelp?(): void;
 }
 
-export interface CanvasCommand {
-  id: "zoomIn" | "zoomOut" | "fit" | "actualSize" | "labels" | "masks" | "clearSelection" | "fullscreen";
-  label: string;
-  /** How the key is written on a key cap and in the help. */
-  keys: string;
-  /** Whether a key press asks for this command (modifiers other than Shift never do). */
-  matches(e: Pick<KeyboardEvent, "key" | "shiftKey">): boolean;
-  run(ctx: CanvasCommandContext): void;
-}
+export type CanvasCommandId = "zoomIn" | "zoomOut" | "fit" | "actualSize" | "labels" | "masks" | "clearSelection" | "fullscreen" | "help";
+export type CanvasCommand = Command<CanvasCommandContext> & { id: CanvasCommandId };
 
 export const ZOOM_STEP = 1.25;
 
@@ -27,14 +24,14 @@ const zoomBy = (store: CanvasStore, factor: number) => {
   s.setView(zoomAt(s.view, factor, s.viewport.width / 2, s.viewport.height / 2));
 };
 
-export const CANVAS_COMMANDS: readonly CanvasCommand[] = [
-  { id: "zoomIn", label: "Zoom in", keys: "+", matches: (e) => e.key === "+" || e.key === "=", run: (c) => zoomBy(c.store, ZOOM_STEP) },
-  { id: "zoomOut", label: "Zoom out", keys: "−", matches: (e) => e.key === "-" || e.key === "_", run: (c) => zoomBy(c.store, 1 / ZOOM_STEP) },
+export const VIEW_COMMANDS = defineCommands<CanvasCommandContext>("view", [
+  { id: "zoomIn", label: "Zoom in", keys: ["+", "="], keyLabel: "+", group: "View", run: (c) => zoomBy(c.store, ZOOM_STEP) },
+  { id: "zoomOut", label: "Zoom out", keys: ["-", "_"], keyLabel: "−", group: "View", run: (c) => zoomBy(c.store, 1 / ZOOM_STEP) },
   {
     id: "fit",
     label: "Fit the image to the screen",
-    keys: "F",
-    matches: (e) => (e.key === "f" || e.key === "F") && !e.shiftKey,
+    keys: ["F"],
+    group: "View",
     run: ({ store }) => {
       const s = store.getState();
       if (s.imageSize) s.setView(fitImage(s.imageSize, s.viewport, FIT_PADDING_PX));
@@ -43,39 +40,44 @@ export const CANVAS_COMMANDS: readonly CanvasCommand[] = [
   {
     id: "actualSize",
     label: "100% (one image pixel per screen pixel)",
-    keys: "1",
-    matches: (e) => e.key === "1",
+    keys: ["1"],
+    group: "View",
     run: ({ store }) => {
       const s = store.getState();
       s.setView(actualSize(s.view, s.viewport));
     },
   },
-  {
-    id: "labels",
-    label: "Label text on / off",
-    keys: "L",
-    matches: (e) => e.key === "l" || e.key === "L",
-    run: ({ store }) => store.getState().set({ showLabels: !store.getState().showLabels }),
-  },
-  { id: "masks", label: "Masks on / off", keys: "M", matches: (e) => e.key === "m" || e.key === "M", run: ({ store }) => store.getState().toggleKind("mask") },
-  { id: "clearSelection", label: "Clear the selection", keys: "Esc", matches: (e) => e.key === "Escape", run: ({ store }) => store.getState().select(null) },
-  {
-    id: "fullscreen",
-    label: "Full screen on / off (Esc leaves)",
-    keys: "Shift+F",
-    matches: (e) => (e.key === "F" || e.key === "f") && e.shiftKey,
-    run: (c) => c.toggleFullscreen(),
-  },
+  { id: "labels", label: "Label text on / off", keys: ["L"], group: "View", run: ({ store }) => store.getState().set({ showLabels: !store.getState().showLabels }) },
+  { id: "masks", label: "Masks on / off", keys: ["M"], group: "View", run: ({ store }) => store.getState().toggleKind("mask") },
+  { id: "clearSelection", label: "Clear the selection", keys: ["Escape"], group: "View", run: ({ store }) => store.getState().select(null) },
+  { id: "fullscreen", label: "Full screen on / off (Esc leaves)", keys: ["Shift+F"], group: "View", run: (c) => c.toggleFullscreen() },
+  { id: "help", label: "Show / hide shortcuts", keys: ["?"], group: "View", canRun: (c) => c.toggleHelp !== undefined, run: (c) => c.toggleHelp?.() },
+]) as readonly CanvasCommand[];
+
+/**
+ * The view keys as help lines (`keys` written out: "+ / =", "Shift+F"), for pages that list
+ * them beside their own. New code reads VIEW_COMMANDS (or `viewShortcutRows`).
+ */
+export const CANVAS_COMMANDS: readonly { id: CanvasCommandId; label: string; keys: string }[] = VIEW_COMMANDS.map((c) => ({ id: c.id, label: c.label, keys: allKeysOf(c) }));
+
+/** Pointer and touch gestures: not commands, but listed in every overlay that shows view keys. */
+export const VIEW_GESTURES: readonly Omit<ShortcutRow, "group">[] = [
+  { keys: "Wheel / pinch", label: "Zoom at the cursor / between two fingers" },
+  { keys: "Drag / Space+drag", label: "Pan (one finger on a touch screen)" },
+  { keys: "↑ ↓ · Enter", label: "Object list: move the highlight · select and zoom to it" },
 ];
 
-export function canvasCommand(id: CanvasCommand["id"]): CanvasCommand {
-  const command = CANVAS_COMMANDS.find((c) => c.id === id);
-  if (!command) throw new Error(`unknown canvas command ${id}`);
-  return command;
+export function canvasCommand(id: CanvasCommandId): CanvasCommand {
+  return findCommand(VIEW_COMMANDS, id) as CanvasCommand;
 }
 
-/** The command a key press asks for; Ctrl/⌘/Alt presses belong to the browser. */
-export function canvasCommandForKey(e: Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey">): CanvasCommand | undefined {
-  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-  return CANVAS_COMMANDS.find((c) => c.matches(e));
+/** The command a key press asks for (and that can run: `?` is left to a page with its own help). */
+export function canvasCommandForKey(e: KeyLike, ctx?: CanvasCommandContext): CanvasCommand | undefined {
+  const command = commandForKey(VIEW_COMMANDS, e) as CanvasCommand | undefined;
+  return command && (!ctx || command.canRun(ctx)) ? command : undefined;
+}
+
+/** The view mode's `?` overlay: its keys, then the gestures. */
+export function viewShortcutRows(group = "View"): ShortcutRow[] {
+  return [...shortcutRows(VIEW_COMMANDS, group), ...VIEW_GESTURES.map((g) => ({ ...g, group }))];
 }

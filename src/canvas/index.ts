@@ -2,7 +2,7 @@
 export { AnnotationCanvas, type AnnotationCanvasProps } from "./AnnotationCanvas";
 export { EditableCanvas, type EditableCanvasProps } from "./edit/EditableCanvas";
 export type { EditableTaskType, VectorAnnotation } from "./edit/types";
-export { MaskUploadContext, type UploadPng } from "./edit/mask";
+export { MaskUploadContext, maskIssues, saveSegmentation, type MaskSession, type UploadPng } from "./edit/mask";
 export type { EditorValidation, ObjectIssue } from "./edit/validation";
 export { sceneFromTask, imageUrlOfTask, type CanvasTask } from "./scene/fromTask";
 export type {
@@ -19,6 +19,6 @@ export type {
 } from "./scene/types";
 export type { FrameStats } from "./render/renderer";
 export { labelPalette, CATEGORICAL_PALETTE, textColorOn, type LabelPalette } from "./style";
-export { CANVAS_COMMANDS, type CanvasCommand } from "./commands";
+export { CANVAS_COMMANDS, VIEW_COMMANDS, viewShortcutRows, type CanvasCommand, type CanvasCommandContext } from "./commands";
 export { useFullscreen, type Fullscreen } from "./useFullscreen";
 export { kindRegistry, KIND_ORDER } from "./kinds";

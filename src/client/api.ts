@@ -35,6 +35,11 @@ export function getTask(taskId: string, signal?: AbortSignal) {
   return request(`/v1/task/${enc(taskId)}`, Task, { signal });
 }
 
+/** `POST /v1/task/<type>` with the exact create body (the console's create form sends JSON). */
+export function createTask(type: TaskType, body: Record<string, unknown>) {
+  return request(`/v1/task/${enc(type)}`, Task, { method: "POST", body });
+}
+
 export function cancelTask(taskId: string) {
   return request(`/v1/task/${enc(taskId)}/cancel`, Task, { method: "POST" });
 }
@@ -83,12 +88,14 @@ export interface CreateProjectInput {
   type: TaskType;
   name: string;
   instruction: string;
+  /** Other params of the type: the template every task of the project inherits. */
+  params?: Record<string, unknown>;
 }
 
 export function createProject(input: CreateProjectInput) {
   return request("/v1/projects", Project, {
     method: "POST",
-    body: { type: input.type, name: input.name, params: { instruction: input.instruction } },
+    body: { type: input.type, name: input.name, params: { ...input.params, instruction: input.instruction } },
   });
 }
 
@@ -97,12 +104,14 @@ export interface SetProjectParamsInput {
   instruction: string;
   /** Merge into the latest params instead of replacing them. */
   patch: boolean;
+  /** Other params of the type (the template), saved beside the instruction. */
+  params?: Record<string, unknown>;
 }
 
-export function setProjectParams({ name, instruction, patch }: SetProjectParamsInput) {
+export function setProjectParams({ name, instruction, patch, params }: SetProjectParamsInput) {
   return request(`/v1/projects/${enc(name)}/setParams`, Project, {
     method: "POST",
-    body: { instruction, patch },
+    body: { ...params, instruction, patch },
   });
 }
 

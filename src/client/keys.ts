@@ -8,6 +8,8 @@ export interface TaskListFilters {
   end_time?: string;
   task_id?: string;
   callback_succeeded?: boolean;
+  /** A task created with this unique_id (the batch sender's look-up after a 409). */
+  unique_id?: string;
   limit?: number;
   offset?: number;
 }

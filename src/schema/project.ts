@@ -4,10 +4,13 @@ import { TaskType, taskTypeRegistry } from "./registry";
 import { TaskCreateFields, TaskInstruction } from "./task";
 
 /**
- * Project params. The docs support only `instruction` (appended to the instruction of every task
- * created under the project); other keys are kept in the history as given. Every key that a task
- * also takes (the task's own fields, the params of the project's type) obeys the task's schema
- * for it, so a project never holds what a task would refuse (see `checkProjectParams`).
+ * Project params: a template for the project's tasks. The docs only name `instruction` (appended
+ * to every task's instruction), but the official Python client 1.x creates projects with any task
+ * params, and tasks inherit each one they don't set themselves. Every key that a task also takes
+ * (the task's own fields, the params of the project's type) obeys the task's schema for it, so a
+ * project never holds what a task would refuse (see `checkProjectParams`); the template need not
+ * be complete, and params that depend on each other are checked again, merged, on each task.
+ * Other keys are kept in the history as given.
  */
 export const ProjectParams = z.looseObject(
   { instruction: TaskInstruction.optional() },
@@ -31,10 +34,17 @@ function taskFieldSchema(type: TaskType, key: string): z.ZodType | undefined {
   return shape && Object.hasOwn(shape, key) ? shape[key] : undefined;
 }
 
+/** Fields that name one task, which a template shared by many tasks can't hold. */
+const PER_TASK_FIELDS = ["unique_id", "project", "project_param_version"];
+
 /** Checks each param against the task's schema for it; issues are reported under `at`. */
 function checkProjectParams(type: TaskType, params: ProjectParams, ctx: Issues, at: PropertyKey[]): ProjectParams {
   const out: ProjectParams = {};
   for (const [key, value] of Object.entries(params)) {
+    if (PER_TASK_FIELDS.includes(key)) {
+      ctx.addIssue({ code: "custom", message: "belongs to one task, not to a project's params (every task created under the project would inherit it)", path: [...at, key] });
+      continue;
+    }
     const schema = taskFieldSchema(type, key);
     if (!schema) {
       out[key] = value;
@@ -74,7 +84,7 @@ export const ProjectCreate = z
       ctx.addIssue({
         code: "custom",
         path: [key],
-        message: `is not a field of a project (it takes ${PROJECT_FIELDS.join(", ")}); task parameters go in params[${key}], and only params[instruction] is passed on to tasks`,
+        message: `is not a field of a project (it takes ${PROJECT_FIELDS.join(", ")}); task parameters go in params[${key}], and tasks created under the project inherit them`,
       });
     }
     if (instruction !== undefined && given.instruction !== undefined && instruction !== given.instruction) {
@@ -115,7 +125,7 @@ export function projectSetParamsSchema(type: TaskType) {
     const params = checkProjectParams(type, parsed.data, ctx, []);
     if (typeof params.instruction === "string" && !params.instruction.trim()) {
       ctx.addIssue({ code: "custom", path: ["instruction"], message: "must not be empty; every setParams saves a new version (leave instruction out and send patch: true to change other params only)" });
-    } else if (Object.keys(params).length === 0) {
+    } else if (Object.keys(parsed.data).length === 0) {
       ctx.addIssue({ code: "custom", path: ["instruction"], message: "is required: setParams saves a new version of the project's params, and this request has none" });
     }
     return { patch, params };

@@ -12,6 +12,7 @@ import { AttachmentChecker } from "./attachments/attachments";
 import { registerAuditRoutes } from "./routes/audits";
 import { registerCallbackRoutes } from "./routes/callbacks";
 import { registerCompleteRoute } from "./routes/complete";
+import { completer, type CompleteTask } from "./tasks/complete";
 import { seedDemoDataIfEmpty } from "./demo/seed";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
 import { CallbackMailer } from "./callbacks/email";
@@ -35,6 +36,8 @@ export interface Lifecycle {
   stop(): Promise<void>;
   /** Fills an empty database with demo projects and tasks. */
   seedDemoDataIfEmpty(): Promise<void>;
+  /** Completion with validation, callback and activity: the workbench's Submit uses it too. */
+  complete: CompleteTask;
 }
 
 export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls; blobs: BlobStore; metrics: Metrics }): Lifecycle {
@@ -75,6 +78,7 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
   };
 
   return {
+    complete: completer(db, files, finished),
     hooks: {
       async afterCreate(row) {
         metrics.tasksCreated.inc({ type: row.type, mode: row.mode });

@@ -37,6 +37,7 @@ export async function startServer(config: Config = loadConfig(), options: StartO
     blobs,
     hooks: lifecycle.hooks,
     extraRoutes: lifecycle.routes,
+    complete: lifecycle.complete,
     metrics,
     logLevel: options.quiet && !options.logStream ? "silent" : config.logLevel,
     logStream: options.logStream,

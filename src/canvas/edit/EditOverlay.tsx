@@ -8,7 +8,7 @@ import { POINT_RADIUS_PX } from "../style";
 import { useEditorRuntime } from "./context";
 import { sceneObjectOf } from "./document";
 import { useEditorStoreApi } from "./store";
-import type { EditObject, EditorState, HandleAt } from "./types";
+import type { EditDocument, EditObject, EditorState, HandleAt } from "./types";
 
 const ERROR = "#ef4444";
 const HANDLE_PX = 4;
@@ -78,8 +78,7 @@ function drawOverlay(
 ): void {
   const px = (v: number) => v / scale;
   const draftIds = new Set(s.draft?.objects.map((o) => o.id) ?? []);
-  const byId = new Map<string, EditObject>();
-  for (const o of s.document.objects) byId.set(o.id, o);
+  const byId = objectsById(s.document);
   ctx.save();
   ctx.lineJoin = "round";
 
@@ -139,6 +138,21 @@ function drawOverlay(
     }
   }
   ctx.restore();
+}
+
+const byIdCache = new WeakMap<EditDocument, ReadonlyMap<string, EditObject>>();
+
+/**
+ * The document's objects by id, built once per document: the overlay redraws at every pointer
+ * move of a gesture, and a map of 10,000 objects per frame would cost more than the drawing.
+ */
+function objectsById(doc: EditDocument): ReadonlyMap<string, EditObject> {
+  let map = byIdCache.get(doc);
+  if (!map) {
+    map = new Map(doc.objects.map((o) => [o.id, o]));
+    byIdCache.set(doc, map);
+  }
+  return map;
 }
 
 /** An object's outline from its kind's overlay shapes (splines sampled as view mode does). */

@@ -6,11 +6,25 @@ import { selectedObjects, useEditor, useEditorStoreApi } from "./store";
 import type { EditorValidation } from "./validation";
 import css from "./edit.module.css";
 
+/** The panel's element id, for the toolbar's toggle (aria-controls). */
+export const EDIT_PANEL_ID = "edit-side-panel";
+
 /**
- * Beside the stage: the selection's attributes (h6's panel), segmentation's own panel, and the
+ * Beside the stage (on a phone: a drawer over it): the selection's attributes (h6's panel), segmentation's own panel, and the
  * validation view — every finding of the shared validator, each zooming to its object.
  */
-export function EditSidePanel({ validation, onZoomTo }: { validation: EditorValidation; onZoomTo(id: string): void }) {
+export function EditSidePanel({
+  validation,
+  onZoomTo,
+  open,
+  onClose,
+}: {
+  validation: EditorValidation;
+  onZoomTo(id: string): void;
+  /** On a narrow screen the panel is a drawer over the stage, shown while `open` (the toolbar's Panel button). */
+  open: boolean;
+  onClose(): void;
+}) {
   const { params, kind } = useEditorRuntime();
   const editor = useEditorStoreApi();
   const selection = useEditor((s) => s.selection);
@@ -20,7 +34,13 @@ export function EditSidePanel({ validation, onZoomTo }: { validation: EditorVali
   const index = new Map(document.objects.map((o, i) => [o.id, i]));
 
   return (
-    <aside className={css.side} aria-label="Editing panel" data-testid="edit-panel">
+    <aside id={EDIT_PANEL_ID} className={`${css.side} ${open ? css.sideOpen : ""}`} aria-label="Editing panel" data-testid="edit-panel">
+      <div className={css.sideHead}>
+        <strong>Panel</strong>
+        <button type="button" className={css.linkButton} onClick={onClose} data-testid="edit-panel-close">
+          Close
+        </button>
+      </div>
       {Panel && <Panel />}
       {kind !== null && (
         <section className={css.section}>

@@ -27,6 +27,8 @@ import { ToolMachine } from "./machine";
 import { LabelRequest } from "./LabelRequest";
 import { editorParams } from "./params";
 import { segmentationPlugin } from "./plugins";
+import { maskSessionOf, type MaskSession } from "./mask/session";
+import { useSegmentationAnswer } from "./mask/useSegmentationAnswer";
 import { EditShortcutHelp } from "./EditShortcutHelp";
 import { createEditorStore, EditorStoreContext } from "./store";
 import { toolsFor } from "./tools";
@@ -46,6 +48,13 @@ export interface EditableCanvasProps {
   /** Every document change, as the wire response, with the shared validator's verdict. */
   onChange?: (response: { annotations: VectorAnnotation[] }, validation: EditorValidation) => void;
   onFrame?: (stats: FrameStats) => void;
+  /**
+   * Segmentation: the mask changed (a stroke, fill, undo or redo). The session holds the raster
+   * and classes to encode; pages debounce and upload (the workbench saves drafts this way).
+   */
+  onMaskChange?: (session: MaskSession) => void;
+  /** Zooms to and selects the annotation at this wire index, each time a new object is passed. */
+  focusAnnotation?: { index: number } | null;
 }
 
 /** Documents up to this many objects are validated on every change; bigger ones after a pause. */
@@ -142,6 +151,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const fullscreen = useFullscreen(rootRef);
   const [helpOpen, setHelpOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
   const viewContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
   useCanvasShortcuts(rootRef, stageRef, viewContext);
   const commandContext = useMemo<EditCommandContext>(
@@ -153,6 +163,16 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
 
   const callbacks = useRef(props);
   callbacks.current = props;
+  // Mask edits are commands like vector ones: a history change with a session is a mask change.
+  useEffect(
+    () =>
+      editor.subscribe((s, prev) => {
+        if (s.history === prev.history) return;
+        const session = maskSessionOf(editor);
+        if (session) callbacks.current.onMaskChange?.(session);
+      }),
+    [editor],
+  );
   useEffect(() => {
     renderer.onFrame = (stats) => callbacks.current.onFrame?.(stats);
     renderer.start();
@@ -230,7 +250,15 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
     [index, store, editor],
   );
 
-  const editorRuntime = useMemo<EditorRuntime>(() => ({ params, kind, tools, machine }), [params, kind, tools, machine]);
+  // A segmentation answer (or saved draft) is decoded into the mask raster; read once, like the document.
+  const [initialResponse] = useState(() => props.response);
+  const answer = useSegmentationAnswer(params.taskType, initialResponse);
+  const focusAnnotation = props.focusAnnotation;
+  useEffect(() => {
+    const id = focusAnnotation ? editor.getState().document.objects[focusAnnotation.index]?.id : undefined;
+    if (id) zoomTo(id);
+  }, [focusAnnotation]); // eslint-disable-line react-hooks/exhaustive-deps -- only a new request zooms
+  const editorRuntime = useMemo<EditorRuntime>(() => ({ params, kind, tools, machine, answer }), [params, kind, tools, machine, answer]);
   const MaskLayer = kind === null ? segmentationPlugin?.Layer : undefined;
   return (
     <CanvasStoreContext.Provider value={store}>
@@ -244,7 +272,14 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
               data-testid="editable-canvas"
               data-fullscreen={fullscreen.active || undefined}
             >
-              <EditToolbar commandContext={commandContext} viewContext={viewContext} onOpenPicker={() => setPickerOpen(true)} />
+              <EditToolbar
+                commandContext={commandContext}
+                viewContext={viewContext}
+                onOpenPicker={() => setPickerOpen(true)}
+                panelOpen={panelOpen}
+                onTogglePanel={() => setPanelOpen((o) => !o)}
+                problems={validation.issues.length}
+              />
               <div className={styles.body}>
                 <CanvasStage
                   image={image}
@@ -254,7 +289,16 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
                   maskLayer={MaskLayer ? <MaskLayer /> : undefined}
                   refitOnSceneChange={false}
                 />
-                <EditSidePanel validation={validation} onZoomTo={zoomTo} />
+                {/* On a phone the panel is a drawer: zooming to a finding closes it, so the object shows. */}
+                <EditSidePanel
+                  validation={validation}
+                  onZoomTo={(id) => {
+                    zoomTo(id);
+                    setPanelOpen(false);
+                  }}
+                  open={panelOpen}
+                  onClose={() => setPanelOpen(false)}
+                />
               </div>
               <LabelRequest
                 open={labelAsk !== null || pickerOpen}

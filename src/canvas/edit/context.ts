@@ -1,6 +1,7 @@
 import { createContext, useContext } from "react";
 import type { KindName } from "../scene/types";
 import type { ToolMachine } from "./machine";
+import type { SegmentationAnswer } from "./mask/useSegmentationAnswer";
 import type { EditorParams, ToolDefinition } from "./types";
 
 /** Per-editor objects that aren't state to render from: the params, the tools and their machine. */
@@ -10,6 +11,8 @@ export interface EditorRuntime {
   kind: KindName | null;
   tools: readonly ToolDefinition[];
   machine: ToolMachine;
+  /** Segmentation: the answer the editor opened with, being decoded, decoded or unreadable. */
+  answer: SegmentationAnswer;
 }
 
 export const EditorRuntimeContext = createContext<EditorRuntime | null>(null);

@@ -1,13 +1,16 @@
-// The editor's commands, in ONE registry beside the viewer's (../commands.ts): the toolbar
-// buttons, the keyboard handler and the `?` overlay all read these entries. Tools come from the
-// tool registry (each tool's `shortcut`) and are listed by the overlay from there.
+// The editor's commands: mode "edit" of the console's one command registry (src/commands), plus
+// one command per tool of the task type (`toolCommands`) and, in mode `edit:<tool>`, the keys a
+// tool's states take first (`TOOL_KEY_COMMANDS`). The toolbar buttons, the keyboard handler
+// (useEditorInput) and the `?` overlay (EditShortcutHelp) all read these entries.
+import { commandForKey, defineCommands, findCommand, formatBinding, shortcutRows, type Command, type KeyLike, type ShortcutRow } from "../../commands";
 import { addObjects, removeObjects, setLabel, translateObjects } from "./commands";
 import { copyObjects, duplicatedObjects, pastedObjects, PASTE_OFFSET } from "./clipboard";
 import type { ToolMachine } from "./machine";
 import { selectedObjects } from "./store";
 import { deleteVertexAt } from "./tools/select";
-import type { EditorParams, EditorStore } from "./types";
+import type { EditorParams, EditorStore, ToolDefinition } from "./types";
 import type { KindName } from "../scene/types";
+import { VIEW_COMMANDS, VIEW_GESTURES } from "../commands";
 
 export interface EditCommandContext {
   editor: EditorStore;
@@ -18,33 +21,21 @@ export interface EditCommandContext {
   openLabelPicker(): void;
 }
 
-export type KeyLike = Pick<KeyboardEvent, "key" | "shiftKey" | "ctrlKey" | "metaKey" | "altKey">;
+export type { KeyLike };
+export type EditCommand = Command<EditCommandContext>;
 
-export interface EditCommand {
-  id: string;
-  label: string;
-  /** How the key is written in the help and on buttons. */
-  keys: string;
-  group: "Edit" | "Selection" | "Labels" | "View";
-  matches(e: KeyLike): boolean;
-  canRun(ctx: EditCommandContext): boolean;
-  run(ctx: EditCommandContext, e?: KeyLike): void;
-}
-
-const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
-const plain = (e: KeyLike) => !e.ctrlKey && !e.metaKey && !e.altKey;
 const hasSelection = (c: EditCommandContext) => c.editor.getState().selection.length > 0;
 const vector = (c: EditCommandContext) => c.kind !== null;
 
-function nudge(id: string, label: string, key: string, dx: number, dy: number): EditCommand {
+function nudge(id: string, label: string, key: string, dx: number, dy: number) {
   return {
     id,
     label,
-    keys: key === "ArrowLeft" ? "←" : key === "ArrowRight" ? "→" : key === "ArrowUp" ? "↑" : "↓",
+    keys: [key, `Shift+${key}`],
+    keyLabel: formatBinding(key),
     group: "Selection",
-    matches: (e) => e.key === key && !mod(e) && !e.altKey,
-    canRun: (c) => vector(c) && hasSelection(c) && !c.machine.busy,
-    run(c, e) {
+    canRun: (c: EditCommandContext) => vector(c) && hasSelection(c) && !c.machine.busy,
+    run(c: EditCommandContext, e?: KeyLike) {
       const step = e?.shiftKey ? 10 : 1;
       const s = c.editor.getState();
       const objects = selectedObjects(s);
@@ -54,13 +45,12 @@ function nudge(id: string, label: string, key: string, dx: number, dy: number): 
   };
 }
 
-export const EDIT_COMMANDS: readonly EditCommand[] = [
+export const EDIT_COMMANDS: readonly EditCommand[] = defineCommands<EditCommandContext>("edit", [
   {
     id: "undo",
     label: "Undo (while drawing: cancel the shape)",
-    keys: "Ctrl+Z",
+    keys: ["Mod+Z"],
     group: "Edit",
-    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === "z",
     canRun: (c) => c.machine.busy || c.editor.getState().canUndo(),
     run: (c) => {
       if (c.machine.busy) c.machine.cancel();
@@ -70,18 +60,16 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "redo",
     label: "Redo",
-    keys: "Shift+Ctrl+Z / Ctrl+Y",
+    keys: ["Mod+Shift+Z", "Mod+Y"],
     group: "Edit",
-    matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === "z") || (!e.shiftKey && e.key.toLowerCase() === "y")),
     canRun: (c) => !c.machine.busy && c.editor.getState().canRedo(),
     run: (c) => void c.editor.getState().redo(),
   },
   {
     id: "cancel",
     label: "Cancel what is being drawn, else clear the selection",
-    keys: "Esc",
+    keys: ["Escape"],
     group: "Edit",
-    matches: (e) => e.key === "Escape",
     canRun: () => true,
     run: (c) => {
       if (c.machine.busy) c.machine.cancel();
@@ -91,18 +79,16 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "finish",
     label: "Finish the line or polygon being drawn",
-    keys: "Enter",
+    keys: ["Enter"],
     group: "Edit",
-    matches: (e) => e.key === "Enter" && plain(e),
     canRun: (c) => c.machine.busy,
     run: (c) => void c.machine.complete(),
   },
   {
     id: "delete",
     label: "Delete the selected vertex, else the selected objects",
-    keys: "Delete",
+    keys: ["Delete", "Backspace"],
     group: "Selection",
-    matches: (e) => (e.key === "Delete" || e.key === "Backspace") && plain(e),
     canRun: (c) => vector(c) && hasSelection(c) && !c.machine.busy,
     run: (c) => {
       const s = c.editor.getState();
@@ -113,9 +99,8 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "duplicate",
     label: "Duplicate the selection",
-    keys: "Ctrl+D",
+    keys: ["Mod+D"],
     group: "Selection",
-    matches: (e) => mod(e) && e.key.toLowerCase() === "d",
     canRun: (c) => vector(c) && hasSelection(c) && !c.machine.busy,
     run: (c) => {
       const copies = duplicatedObjects(selectedObjects(c.editor.getState()));
@@ -125,9 +110,8 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "copy",
     label: "Copy the selection (also to other tasks of this type)",
-    keys: "Ctrl+C",
+    keys: ["Mod+C"],
     group: "Selection",
-    matches: (e) => mod(e) && e.key.toLowerCase() === "c",
     canRun: (c) => vector(c) && hasSelection(c),
     run: (c) => {
       const objects = selectedObjects(c.editor.getState());
@@ -138,9 +122,8 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "paste",
     label: "Paste",
-    keys: "Ctrl+V",
+    keys: ["Mod+V"],
     group: "Selection",
-    matches: (e) => mod(e) && e.key.toLowerCase() === "v",
     canRun: (c) => vector(c) && !c.machine.busy,
     run: (c) => {
       if (!c.kind) return;
@@ -158,9 +141,8 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "selectAll",
     label: "Select all objects",
-    keys: "Ctrl+A",
+    keys: ["Mod+A"],
     group: "Selection",
-    matches: (e) => mod(e) && e.key.toLowerCase() === "a",
     canRun: (c) => vector(c) && !c.machine.busy,
     run: (c) => c.editor.getState().select(c.editor.getState().document.objects.map((o) => o.id)),
   },
@@ -171,9 +153,9 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "pickLabel",
     label: "Current label: the n-th leaf (and relabel the selection)",
-    keys: "1 – 9",
+    keys: ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    keyLabel: "1 – 9",
     group: "Labels",
-    matches: (e) => plain(e) && /^[1-9]$/.test(e.key),
     canRun: (c) => c.params.leaves.length > 0,
     run: (c, e) => {
       const leaf = c.params.leaves[Number(e?.key ?? "1") - 1];
@@ -188,38 +170,95 @@ export const EDIT_COMMANDS: readonly EditCommand[] = [
   {
     id: "labelPicker",
     label: "Choose the current label (search)",
-    keys: "T",
+    keys: ["T"],
     group: "Labels",
-    matches: (e) => plain(e) && e.key.toLowerCase() === "t",
     canRun: (c) => c.params.leaves.length > 0,
     run: (c) => c.openLabelPicker(),
   },
   {
     id: "layers",
     label: "Read-only layers on / off",
-    keys: "H",
+    keys: ["H"],
     group: "View",
-    matches: (e) => plain(e) && e.key.toLowerCase() === "h",
     canRun: () => true,
     run: (c) => c.editor.getState().setLayersHidden(!c.editor.getState().layersHidden),
   },
   {
     id: "help",
     label: "Show / hide shortcuts",
-    keys: "?",
+    keys: ["?"],
     group: "View",
-    matches: (e) => e.key === "?",
     canRun: () => true,
     run: (c) => c.toggleHelp(),
   },
-];
+]);
 
 export function editCommand(id: string): EditCommand {
-  const c = EDIT_COMMANDS.find((x) => x.id === id);
-  if (!c) throw new Error(`unknown edit command ${id}`);
-  return c;
+  return findCommand(EDIT_COMMANDS, id);
 }
 
 export function editCommandForKey(e: KeyLike): EditCommand | undefined {
-  return EDIT_COMMANDS.find((c) => c.matches(e));
+  return commandForKey(EDIT_COMMANDS, e);
+}
+
+/** One command per tool of the task type: its key switches to it (the toolbar's buttons show it). */
+export function toolCommands(tools: readonly ToolDefinition[]): readonly EditCommand[] {
+  return defineCommands<EditCommandContext>(
+    "edit",
+    tools.map((t) => ({
+      id: `tool:${t.id}`,
+      label: `${t.label} — ${t.hint}`,
+      keys: [t.shortcut.toUpperCase()],
+      group: "Tools",
+      canRun: (c) => c.machine.toolIds.includes(t.id),
+      run: (c) => c.machine.setTool(t.id),
+    })),
+  );
+}
+
+/**
+ * Keys the active tool's states take before any command (useEditorInput offers every key to the
+ * tool first): listed in the overlay while that tool is active. Run from the keyboard by the tool
+ * itself; `run` forwards to the tool the same way for a button.
+ */
+const forward = (key: string) => (c: EditCommandContext) => void c.machine.key({ key, shift: false, alt: false, mod: false });
+const BRUSH_SIZE = [
+  { id: "brushSmaller", label: "Smaller brush", keys: ["["], group: "Brush", run: forward("[") },
+  { id: "brushLarger", label: "Larger brush", keys: ["]"], group: "Brush", run: forward("]") },
+];
+const DRAWING = (what: string) => [
+  { id: "removeVertex", label: `Remove the last vertex of the ${what} being drawn`, keys: ["Backspace"], group: "Drawing", run: forward("Backspace") },
+];
+export const TOOL_KEY_COMMANDS: Readonly<Record<string, readonly EditCommand[]>> = {
+  line: defineCommands("edit:line", DRAWING("line")),
+  polygon: defineCommands("edit:polygon", DRAWING("polygon")),
+  brush: defineCommands("edit:brush", BRUSH_SIZE),
+  eraser: defineCommands("edit:eraser", BRUSH_SIZE),
+  "polygon-fill": defineCommands("edit:polygon-fill", [...BRUSH_SIZE, ...DRAWING("polygon")]),
+  "fill-unlabeled": defineCommands("edit:fill-unlabeled", BRUSH_SIZE),
+};
+
+/**
+ * The viewer's commands that stay live in edit mode: "1" picks a label there (not 100%), Esc
+ * cancels or clears the editor's selection, and `?` opens the editor's overlay.
+ */
+export const VIEW_COMMANDS_IN_EDIT = VIEW_COMMANDS.filter((c) => c.id !== "actualSize" && c.id !== "clearSelection" && c.id !== "help");
+
+/** Every command live in edit mode with these tools, the active tool's keys first (they win). */
+export function editModeCommands(tools: readonly ToolDefinition[], activeTool: string): readonly Command<never>[] {
+  return [...(TOOL_KEY_COMMANDS[activeTool] ?? []), ...EDIT_COMMANDS, ...toolCommands(tools), ...VIEW_COMMANDS_IN_EDIT] as readonly Command<never>[];
+}
+
+/** The edit mode's `?` overlay: tools, the active tool's keys, the editor's commands, the viewer's. */
+export function editShortcutRows(tools: readonly ToolDefinition[], activeTool: string, kind: KindName | null): ShortcutRow[] {
+  // Segmentation has no vector objects: selection commands don't apply.
+  const edit = EDIT_COMMANDS.filter((c) => kind !== null || c.group !== "Selection");
+  const active = tools.find((t) => t.id === activeTool);
+  return [
+    ...shortcutRows(toolCommands(tools)),
+    ...shortcutRows(TOOL_KEY_COMMANDS[activeTool] ?? [], active ? `${active.label} tool` : undefined),
+    ...shortcutRows(edit),
+    ...shortcutRows(VIEW_COMMANDS_IN_EDIT),
+    ...VIEW_GESTURES.slice(0, 2).map((g) => ({ ...g, group: "View" })),
+  ];
 }

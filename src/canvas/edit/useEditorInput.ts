@@ -3,7 +3,8 @@ import { screenToImage } from "../../geometry";
 import type { PointerDelegate } from "../interaction/useViewportGestures";
 import { isTypingTarget } from "../interaction/useCanvasShortcuts";
 import type { CanvasStore } from "../store";
-import { editCommandForKey, type EditCommandContext } from "./editCommands";
+import { commandForKey } from "../../commands";
+import { editCommandForKey, toolCommands, type EditCommandContext } from "./editCommands";
 import type { ToolMachine } from "./machine";
 import type { ToolPointerEvent } from "./types";
 
@@ -24,7 +25,7 @@ function cursorAt(machine: ToolMachine, e: ToolPointerEvent): string {
 /**
  * Pointer and keyboard for edit mode. Plain presses go to the active tool (in image pixels,
  * through the viewport transform); keys go first to the tool's state (Backspace while drawing),
- * then to the edit command registry, then to the tool keys. Runs in the capture phase so the
+ * then to the registry's edit commands, then to its tool commands. Runs in the capture phase so the
  * viewer's own shortcuts (../commands.ts) never see a key the editor took; "1" is a label pick
  * here, not 100%.
  */
@@ -37,6 +38,8 @@ export function useEditorInput(
 ): RefObject<PointerDelegate | null> {
   const latest = useRef(commandContext);
   latest.current = commandContext;
+  // The tool keys come from the registry too: one command per tool the machine has.
+  const tools = useMemo(() => toolCommands(machine.definitions), [machine]);
 
   const delegate = useMemo<PointerDelegate>(() => {
     const toTool = (e: PointerEvent, p: { x: number; y: number }): ToolPointerEvent => {
@@ -83,19 +86,11 @@ export function useEditorInput(
         e.stopPropagation();
       };
       if (!e.ctrlKey && !e.metaKey && machine.key({ key: e.key, shift: e.shiftKey, alt: e.altKey, mod: false })) return take();
-      const command = editCommandForKey(e);
+      const command = editCommandForKey(e) ?? commandForKey(tools, e);
       if (command) {
         take();
         if (command.canRun(ctx)) command.run(ctx, e);
         return;
-      }
-      if (!e.ctrlKey && !e.metaKey && !e.altKey) {
-        const tool = ctx.machine.toolIds.find((id) => machine.toolKey(id) === e.key.toLowerCase());
-        if (tool) {
-          take();
-          machine.setTool(tool);
-          return;
-        }
       }
       // Everything else is the viewer's (zoom, fit, labels, masks, full screen): not taken here.
     };
@@ -107,7 +102,7 @@ export function useEditorInput(
       stage.removeEventListener("pointerleave", leave);
       document.removeEventListener("keydown", onKeyDown, { capture: true });
     };
-  }, [rootRef, stageRef, machine]);
+  }, [rootRef, stageRef, machine, tools]);
 
   return delegateRef;
 }

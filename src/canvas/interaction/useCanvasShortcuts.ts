@@ -35,10 +35,12 @@ export function useCanvasShortcuts(
       if (e.defaultPrevented || isTypingTarget(e.target)) return;
       const inside = e.target instanceof Node && root.contains(e.target);
       if (!inside && !pointerOver) return;
-      // An open popover (the shortcuts list) takes Esc for itself.
+      // An open popover takes Esc for itself; an open dialog (the `?` overlay) has the keyboard,
+      // except `?`, which closes it again.
       if (e.key === "Escape" && root.querySelector(":popover-open")) return;
-      const command = canvasCommandForKey(e);
+      const command = canvasCommandForKey(e, latest.current);
       if (!command) return;
+      if (e.target instanceof Element && e.target.closest("dialog") && command.id !== "help") return;
       e.preventDefault();
       command.run(latest.current);
     };

@@ -1,6 +1,8 @@
 import { useMemo } from "react";
 import { maskEntries } from "../../geometry";
+import { keyCapOf } from "../../commands";
 import styles from "../canvas.module.css";
+import { canvasCommand } from "../commands";
 import { kindRegistry } from "../kinds";
 import { useCanvasRuntime } from "../runtime";
 import { useCanvas, useCanvasStoreApi } from "../store";
@@ -78,7 +80,7 @@ export function Legend() {
           <label className={styles.row}>
             <input type="checkbox" checked={!hiddenKinds.has("mask")} onChange={() => s.toggleKind("mask")} data-testid="legend-kind-mask" />
             <span className={styles.rowLabel}>Masks</span>
-            <kbd className={styles.key}>M</kbd>
+            <kbd className={styles.key}>{keyCapOf(canvasCommand("masks"))}</kbd>
           </label>
         )}
         {hasLayers && (
@@ -96,7 +98,7 @@ export function Legend() {
           <label className={styles.row}>
             <input type="checkbox" checked={showLabels} onChange={() => s.set({ showLabels: !showLabels })} data-testid="legend-show-labels" />
             <span className={styles.rowLabel}>Label text</span>
-            <kbd className={styles.key}>L</kbd>
+            <kbd className={styles.key}>{keyCapOf(canvasCommand("labels"))}</kbd>
           </label>
         )}
       </div>

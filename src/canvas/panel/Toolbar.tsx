@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from "react";
 import styles from "../canvas.module.css";
+import { ariaKeysOf, keyCapOf, titleOf } from "../../commands";
 import { canvasCommand, type CanvasCommand, type CanvasCommandContext } from "../commands";
 import { useCanvas, useCanvasStoreApi } from "../store";
 import { FullscreenIcon, PanelIcon } from "./icons";
-import { ShortcutsPopover } from "./ShortcutsPopover";
 
 /** Brightness and contrast as the store starts them: the values "Reset" returns to. */
 const NEUTRAL = { brightness: 1, contrast: 1 };
@@ -16,6 +16,15 @@ interface ToolbarProps {
   onTogglePanel(): void;
   /** A narrow canvas: brightness and contrast fold behind an "Adjust" button. */
   compact: boolean;
+}
+
+/** A button's text with its key cap from the registry ("Fit F"); the cap is hidden from screen readers (aria-keyshortcuts says it). */
+function withKey(text: string, command: CanvasCommand): ReactNode {
+  return (
+    <>
+      {text} <kbd className={styles.btnKey} aria-hidden>{keyCapOf(command)}</kbd>
+    </>
+  );
 }
 
 /** Zoom controls and indicator, image adjustments, the side-panel and full-screen toggles. */
@@ -32,9 +41,9 @@ export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact
       type="button"
       className={className}
       onClick={() => command.run(context)}
-      title={`${command.label} (${command.keys})`}
+      title={titleOf(command)}
       aria-label={command.label}
-      aria-keyshortcuts={command.keys.replace("Esc", "Escape").replace("−", "-")}
+      aria-keyshortcuts={ariaKeysOf(command)}
       {...extra}
     >
       {children}
@@ -89,8 +98,8 @@ export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact
         {button(canvasCommand("zoomIn"), "+", iconBtn)}
       </div>
       <div className={styles.group}>
-        {button(canvasCommand("fit"), "Fit", styles.btn, { "data-testid": "zoom-fit" })}
-        {button(canvasCommand("actualSize"), "100%", styles.btn, { "data-testid": "zoom-100" })}
+        {button(canvasCommand("fit"), withKey("Fit", canvasCommand("fit")), styles.btn, { "data-testid": "zoom-fit" })}
+        {button(canvasCommand("actualSize"), withKey("100%", canvasCommand("actualSize")), styles.btn, { "data-testid": "zoom-100" })}
       </div>
       <div className={styles.toolbarEnd}>
         {compact ? (
@@ -107,7 +116,7 @@ export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact
           adjustControls
         )}
         {/* Phones have no keyboard to speak of: the list of keys would be noise there. */}
-        {!compact && <ShortcutsPopover />}
+        {!compact && button(canvasCommand("help"), withKey("Keys", canvasCommand("help")), `${styles.btn} ${styles.small}`, { "data-testid": "canvas-keys", "aria-label": "Keyboard shortcuts" })}
         <div className={styles.group}>
           {panelOpen !== null && (
             <button

@@ -2,6 +2,7 @@ import type Konva from "konva";
 import type { View } from "../../geometry";
 import type { CanvasStore } from "../store";
 import { pickMipLevel } from "../raster/useImage";
+import type { StaticPaintResult } from "./staticPainter";
 
 export type LayerName = "image" | "mask" | "maskHighlight" | "static" | "overlay";
 
@@ -10,6 +11,8 @@ export interface FrameStats {
   drawn: LayerName[];
   /** Main-thread milliseconds spent drawing them. */
   ms: number;
+  /** When "static" was drawn: a full redraw, dirty rectangles only, or nothing had changed. */
+  staticPaint?: StaticPaintResult;
 }
 
 interface ImageSource {
@@ -35,6 +38,7 @@ export class CanvasRenderer {
   private raf = 0;
   private drawnView: View | null = null;
   private unsubscribe: (() => void) | null = null;
+  private staticPaint: StaticPaintResult | undefined;
   onFrame: ((stats: FrameStats) => void) | null = null;
 
   constructor(private readonly store: CanvasStore) {}
@@ -54,6 +58,11 @@ export class CanvasRenderer {
     this.invalidate(name);
   }
 
+  /** The static layer's painter reports what its last paint did (for the frame stats). */
+  noteStaticPaint(result: StaticPaintResult): void {
+    this.staticPaint = result;
+  }
+
   setImage(source: ImageSource | null): void {
     this.image = source;
     this.invalidate("image");
@@ -71,6 +80,7 @@ export class CanvasRenderer {
     const { view, gesture } = this.store.getState();
     const viewChanged = this.pending.has("view");
     const drawn: LayerName[] = [];
+    let staticPaint: StaticPaintResult | undefined;
     for (const name of ["image", "mask", "maskHighlight", "overlay"] as const) {
       const layer = this.layers.get(name);
       if (!layer || !(viewChanged || this.pending.has(name))) continue;
@@ -87,7 +97,9 @@ export class CanvasRenderer {
     if (staticLayer) {
       if (this.pending.has("static") || (viewChanged && !gesture) || this.drawnView === null) {
         applyView(staticLayer, view);
+        this.staticPaint = undefined;
         staticLayer.draw();
+        staticPaint = this.staticPaint;
         staticLayer.getNativeCanvasElement().style.transform = "";
         this.drawnView = view;
         drawn.push("static");
@@ -101,7 +113,7 @@ export class CanvasRenderer {
       }
     }
     this.pending.clear();
-    this.onFrame?.({ drawn, ms: performance.now() - t0 });
+    this.onFrame?.({ drawn, ms: performance.now() - t0, ...(staticPaint ? { staticPaint } : {}) });
   }
 
   stop(): void {

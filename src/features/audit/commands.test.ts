@@ -8,7 +8,7 @@ function context(overrides: Partial<AuditContext> = {}): AuditContext {
 
 describe("audit commands", () => {
   it("have one distinct shortcut each", () => {
-    const keys = AUDIT_COMMANDS.map((c) => c.shortcut);
+    const keys = AUDIT_COMMANDS.flatMap((c) => c.keys);
     expect(new Set(keys).size).toBe(keys.length);
   });
 

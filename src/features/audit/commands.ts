@@ -1,8 +1,10 @@
-// The audit screen's commands, in ONE registry: the decision buttons, the queue buttons, the
-// `?` overlay and the keyboard handler all read these entries, so a label or a key is changed
-// in one place. `canRun`/`run` get the screen's current state; nothing here holds state.
+// The audit screen's commands: mode "audit" of the console's one command registry
+// (src/commands). The decision buttons, the queue buttons, the `?` overlay and the keyboard
+// handler all read these entries, so a label or a key is changed in one place. `canRun`/`run`
+// get the screen's current state; nothing here holds state.
 
-import { CANVAS_COMMANDS } from "../../canvas";
+import { commandForKey as registryCommandForKey, defineCommands, findCommand, shortcutRows, type Command, type KeyLike, type ShortcutRow } from "../../commands";
+import { viewShortcutRows } from "../../canvas";
 
 export interface AuditContext {
   /** A task is on screen and it is completed (only completed tasks can be audited). */
@@ -19,59 +21,30 @@ export interface AuditContext {
   toggleHelp(): void;
 }
 
-export interface AuditCommand {
-  id: "approve" | "reject" | "previous" | "next" | "help";
-  label: string;
-  /** `KeyboardEvent.key`, matched without modifiers, case-insensitively for letters. */
-  shortcut: string;
-  canRun(ctx: AuditContext): boolean;
-  run(ctx: AuditContext): void;
-}
+export type AuditCommandId = "approve" | "reject" | "previous" | "next" | "help";
+export type AuditCommand = Command<AuditContext> & { id: AuditCommandId };
 
-export const AUDIT_COMMANDS: readonly AuditCommand[] = [
-  {
-    id: "approve",
-    label: "Approve",
-    shortcut: "a",
-    canRun: (c) => c.canDecide && !c.busy,
-    run: (c) => c.approve(),
-  },
-  {
-    id: "reject",
-    label: "Reject (write feedback first)",
-    shortcut: "r",
-    canRun: (c) => c.canDecide && !c.busy,
-    run: (c) => c.reject(),
-  },
-  { id: "previous", label: "Previous task", shortcut: "p", canRun: (c) => c.hasPrevious, run: (c) => c.previous() },
-  { id: "next", label: "Next task", shortcut: "n", canRun: (c) => c.hasNext, run: (c) => c.next() },
-  { id: "help", label: "Show / hide shortcuts", shortcut: "?", canRun: () => true, run: (c) => c.toggleHelp() },
-];
+export const AUDIT_COMMANDS = defineCommands<AuditContext>("audit", [
+  { id: "approve", label: "Approve", keys: ["A"], group: "Review", canRun: (c) => c.canDecide && !c.busy, run: (c) => c.approve() },
+  { id: "reject", label: "Reject (write feedback first)", keys: ["R"], group: "Review", canRun: (c) => c.canDecide && !c.busy, run: (c) => c.reject() },
+  { id: "previous", label: "Previous task", keys: ["P"], group: "Review", canRun: (c) => c.hasPrevious, run: (c) => c.previous() },
+  { id: "next", label: "Next task", keys: ["N"], group: "Review", canRun: (c) => c.hasNext, run: (c) => c.next() },
+  { id: "help", label: "Show / hide shortcuts", keys: ["?"], group: "Review", run: (c) => c.toggleHelp() },
+]) as readonly AuditCommand[];
 
-export function commandById(id: AuditCommand["id"]): AuditCommand {
-  const command = AUDIT_COMMANDS.find((c) => c.id === id);
-  if (!command) throw new Error(`unknown audit command ${id}`);
-  return command;
+export function commandById(id: AuditCommandId): AuditCommand {
+  return findCommand(AUDIT_COMMANDS, id) as AuditCommand;
 }
 
 /** The command a key press asks for, if any. Modified presses (Ctrl+R reloads) are the browser's. */
-export function commandForKey(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">): AuditCommand | undefined {
-  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  return AUDIT_COMMANDS.find((c) => c.shortcut === key);
-}
-
-/** How a shortcut is written on a key cap. */
-export function keyCap(shortcut: string): string {
-  return shortcut.length === 1 ? shortcut.toUpperCase() : shortcut;
+export function commandForKey(e: KeyLike): AuditCommand | undefined {
+  return registryCommandForKey(AUDIT_COMMANDS, e) as AuditCommand | undefined;
 }
 
 /**
- * The canvas's own shortcuts, listed in the overlay beside ours: read from the canvas's command
- * registry (src/canvas/commands.ts), plus its pointer gestures. The canvas runs them itself.
+ * The audit mode's `?` overlay: the review keys, then the canvas's own (its view mode, read
+ * from the canvas's registry) and its gestures; the canvas runs those itself.
  */
-export const CANVAS_SHORTCUTS: readonly { keys: string; label: string }[] = [
-  ...CANVAS_COMMANDS.map((c) => ({ keys: c.keys, label: c.label })),
-  { keys: "Wheel / pinch", label: "Zoom at the cursor / between two fingers" },
-  { keys: "Drag / Space+drag", label: "Pan" },
-];
+export function auditShortcutRows(): ShortcutRow[] {
+  return [...shortcutRows(AUDIT_COMMANDS), ...viewShortcutRows("Canvas")];
+}

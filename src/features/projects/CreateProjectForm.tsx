@@ -4,6 +4,7 @@ import { describeError, useCreateProject } from "../../client";
 import { describeZodError, ProjectCreate, TASK_TYPES, taskTypeRegistry, type TaskType } from "../../schema";
 import { ErrorNotice, Section } from "../tasks";
 import { InstructionField, isInstructionMessage } from "./InstructionField";
+import { TemplateJsonField, parseTemplate } from "./TemplateJsonField";
 import styles from "./projects.module.css";
 
 /**
@@ -17,20 +18,27 @@ export function CreateProjectForm() {
   const [type, setType] = useState<TaskType>("annotation");
   const [name, setName] = useState("");
   const [instruction, setInstruction] = useState("");
+  const [template, setTemplate] = useState("");
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const ids = { type: useId(), name: useId(), instruction: useId() };
 
   function send() {
     setConfirmEmpty(false);
-    const body = { type, name: name.trim(), params: { instruction } };
+    const parsed = parseTemplate(template);
+    if (!parsed.ok) {
+      setLocalProblem(parsed.problem);
+      return;
+    }
+    // The template is checked by the type's schema, as the server checks it.
+    const body = { type, name: name.trim(), params: { ...parsed.params, instruction } };
     const checked = ProjectCreate.safeParse(body);
     if (!checked.success) {
       setLocalProblem(describeZodError(checked.error, body));
       return;
     }
     create.mutate(
-      { type, name: name.trim(), instruction },
+      { type, name: name.trim(), instruction, params: parsed.params },
       { onSuccess: (project) => void navigate({ to: "/projects/$name", params: { name: project.name } }) },
     );
   }
@@ -92,7 +100,15 @@ export function CreateProjectForm() {
             edited();
           }}
         />
-        {otherProblem ? (
+        <TemplateJsonField
+          value={template}
+          problem={otherProblem && (otherProblem.startsWith("template params") || otherProblem.startsWith("params.")) ? otherProblem : null}
+          onChange={(text) => {
+            setTemplate(text);
+            edited();
+          }}
+        />
+        {otherProblem && !otherProblem.startsWith("template params") && !otherProblem.startsWith("params.") ? (
           localProblem ? (
             <p className={styles.fieldError} role="alert">
               {otherProblem}

@@ -4,6 +4,7 @@ import type { Project } from "../../schema";
 import { Instruction, Timestamp } from "../tasks";
 import { diffLines, paramsText } from "./diff";
 import { excerptOf } from "./excerpt";
+import { TemplateParams, templateOf } from "./TemplateParams";
 import styles from "./projects.module.css";
 
 export function ParamHistory({ project }: { project: Project }) {
@@ -29,6 +30,7 @@ export function ParamHistory({ project }: { project: Project }) {
             <th>Version</th>
             <th>Set</th>
             <th>Instruction</th>
+            <th>Template</th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +56,22 @@ export function ParamHistory({ project }: { project: Project }) {
                   </details>
                 ) : (
                   <span className="faint">empty</span>
+                )}
+              </td>
+              <td className={styles.historyInstruction} data-label="template">
+                {templateOf(entry).length > 0 ? (
+                  <details>
+                    <summary>
+                      <span className={styles.summaryText}>
+                        {templateOf(entry).length} param{templateOf(entry).length === 1 ? "" : "s"}
+                      </span>
+                    </summary>
+                    <div className={styles.historyBody}>
+                      <TemplateParams type={project.type} entry={entry} />
+                    </div>
+                  </details>
+                ) : (
+                  <span className="faint">none</span>
                 )}
               </td>
             </tr>

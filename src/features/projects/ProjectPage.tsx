@@ -6,6 +6,7 @@ import { taskTypeRegistry, type Project } from "../../schema";
 import { EmptyState, ErrorNotice, formatNumber, Instruction, Loading, PageHeader, Section, TaskTable, Timestamp } from "../tasks";
 import { ParamHistory } from "./ParamHistory";
 import { SetParamsForm } from "./SetParamsForm";
+import { TemplateParams } from "./TemplateParams";
 import styles from "./projects.module.css";
 
 const route = getRouteApi("/projects/$name");
@@ -41,11 +42,20 @@ function ProjectDetail({ project }: { project: Project }) {
             {latest?.version ?? 0}
           </>
         }
+        actions={
+          <Link to="/create/$type" params={{ type: project.type }} search={{ project: project.name }} className="btn btn-primary btn-sm">
+            New task
+          </Link>
+        }
       />
       <div className={styles.detailLayout}>
         <div className={styles.col}>
           <Section title="Current instruction">
             <Instruction markdown={latest?.instruction ?? ""} />
+          </Section>
+          <Section title={`Task template (v${latest?.version ?? 0})`}>
+            <p className="muted">Every task created under the project takes these params unless it sets them itself; the instruction is appended to its own.</p>
+            <TemplateParams type={project.type} entry={latest} />
           </Section>
           <Section title="Set params">
             <SetParamsForm project={project} />

@@ -3,6 +3,8 @@ import { describeError, useSetProjectParams } from "../../client";
 import { describeZodError, projectSetParamsSchema, type Project } from "../../schema";
 import { ErrorNotice } from "../tasks";
 import { InstructionField, isInstructionMessage } from "./InstructionField";
+import { TemplateJsonField, parseTemplate, templateText } from "./TemplateJsonField";
+import { templateOf } from "./TemplateParams";
 import styles from "./projects.module.css";
 
 /**
@@ -12,8 +14,13 @@ import styles from "./projects.module.css";
  */
 export function SetParamsForm({ project }: { project: Project }) {
   const setParams = useSetProjectParams();
-  const current = project.param_history.at(-1)?.instruction ?? "";
+  const latest = project.param_history.at(-1);
+  const current = latest?.instruction ?? "";
+  // The editor starts from the current template, so a save without patch keeps what it shows.
+  const currentTemplate = templateText(Object.fromEntries(templateOf(latest)));
   const [instruction, setInstruction] = useState(current);
+  const [template, setTemplate] = useState(currentTemplate);
+  const [templateProblem, setTemplateProblem] = useState<string | null>(null);
   const [patch, setPatch] = useState(false);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const instructionId = useId();
@@ -25,13 +32,20 @@ export function SetParamsForm({ project }: { project: Project }) {
       setLocalProblem("Write an instruction first: every save is a new version, and an empty one is refused.");
       return;
     }
-    const body = { instruction, patch };
-    const checked = projectSetParamsSchema(project.type).safeParse(body);
-    if (!checked.success) {
-      setLocalProblem(describeZodError(checked.error, body));
+    const parsed = parseTemplate(template);
+    if (!parsed.ok) {
+      setTemplateProblem(parsed.problem);
       return;
     }
-    setParams.mutate({ name: project.name, instruction, patch });
+    const body = { ...parsed.params, instruction, patch };
+    const checked = projectSetParamsSchema(project.type).safeParse(body);
+    if (!checked.success) {
+      const message = describeZodError(checked.error, body);
+      if (isInstructionMessage(message)) setLocalProblem(message);
+      else setTemplateProblem(message);
+      return;
+    }
+    setParams.mutate({ name: project.name, instruction, patch, params: parsed.params });
   }
 
   const serverMessage = setParams.isError ? describeError(setParams.error) : null;
@@ -50,13 +64,22 @@ export function SetParamsForm({ project }: { project: Project }) {
           setParams.reset();
         }}
       />
+      <TemplateJsonField
+        value={template}
+        problem={templateProblem}
+        onChange={(text) => {
+          setTemplate(text);
+          setTemplateProblem(null);
+          setParams.reset();
+        }}
+      />
       <label className={styles.checkbox}>
         <input type="checkbox" checked={patch} onChange={(e) => setPatch(e.target.checked)} />
         Merge into the current params (patch) instead of replacing them
       </label>
       {setParams.isError && !fieldProblem ? <ErrorNotice error={setParams.error} title="Params not saved" /> : null}
       <div className={styles.formActions}>
-        <button type="submit" className="btn btn-primary" disabled={setParams.isPending || instruction === current}>
+        <button type="submit" className="btn btn-primary" disabled={setParams.isPending || (instruction === current && template === currentTemplate)}>
           {setParams.isPending ? "Saving…" : "Save as new version"}
         </button>
         {setParams.isSuccess ? (

@@ -10,6 +10,7 @@ import { Timestamp } from "./ui/Timestamp";
 import { AuditState, CallbackState, StatusBadge } from "./ui/StatusBadge";
 import { Thumbnail } from "./ui/Thumbnail";
 import { useNarrowScreen } from "./ui/useNarrowScreen";
+import { useWorkHolds } from "../work";
 import styles from "./TaskTable.module.css";
 
 const ROW_HEIGHT = 38;
@@ -46,6 +47,9 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
   const allSelected = selection ? ids.length > 0 && ids.every((id) => selection.selected.has(id)) : false;
   const someSelected = selection ? ids.some((id) => selection.selected.has(id)) : false;
   const gridClass = `${styles.row} ${selection ? styles.withSelect : ""}`;
+  // Who is labeling a pending task right now (the workbench's leases), shown beside its status.
+  const holds = useWorkHolds(tasks.some((t) => t.status === "pending"));
+  const holderOf = new Map((holds.data?.holds ?? []).map((h) => [h.task_id, h.holder.name]));
 
   return (
     <div className={styles.scroll} ref={scrollRef} style={{ maxHeight }} role="table" aria-label={label} aria-rowcount={tasks.length + 1}>
@@ -112,8 +116,14 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
               <div role="cell" title={task.type}>
                 {taskTypeRegistry[task.type]?.title ?? task.type}
               </div>
-              <div role="cell">
+              <div role="cell" className={styles.statusCell}>
                 <StatusBadge status={task.status} />
+                {task.status === "pending" && holderOf.has(task.task_id) ? (
+                  <span className={`badge badge-accent ${styles.holder}`} title={`${holderOf.get(task.task_id)} holds this task in the workbench`} data-testid="task-holder">
+                    <span aria-hidden="true">{initials(holderOf.get(task.task_id) ?? "")}</span>
+                    <span className="visually-hidden">held by {holderOf.get(task.task_id)}</span>
+                  </span>
+                ) : null}
               </div>
               <div role="cell" className={styles.ellipsis} title={task.project}>
                 {task.project ? (
@@ -145,4 +155,13 @@ function TaskGrid({ tasks, selection, maxHeight = "calc(100vh - 290px)", label }
       </div>
     </div>
   );
+}
+
+/** "Ann Work" → "AW": the holder badge fits the status column; the full name is its title. */
+function initials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
+  return words
+    .slice(0, 2)
+    .map((w) => w[0].toUpperCase())
+    .join("");
 }

@@ -9,6 +9,11 @@ export { TasksSearch, IsoDay, dayStart, dayEnd } from "./search";
 export { TaskTable } from "./TaskTable";
 export { Section } from "./detail/Section";
 export { Instruction } from "./detail/Instruction";
+// The work panels show a task's attachment exactly as the detail page does.
+export { CanvasSlot } from "./detail/CanvasSlot";
+export { AttachmentList } from "./detail/AttachmentPreview";
+export { attachmentsOf, type AttachmentRef } from "./attachments";
+export { AttachmentPreview } from "./detail/AttachmentPreview";
 export { StatusBadge } from "./ui/StatusBadge";
 export { Timestamp } from "./ui/Timestamp";
 export { CopyButton } from "./ui/CopyButton";

@@ -44,17 +44,27 @@ function TypeLinks() {
 function TryType({ type }: { type: EditableTaskType }) {
   const initial = useMemo(() => JSON.stringify(sampleParams(type, window.location.origin), null, 2), [type]);
   const [text, setText] = useState(initial);
-  const [applied, setApplied] = useState<{ params: unknown; version: number }>(() => ({ params: JSON.parse(initial), version: 0 }));
+  // An answer to open (a response or a saved draft, e.g. the saved masks' JSON); empty for none.
+  const [responseText, setResponseText] = useState("");
+  const [applied, setApplied] = useState<{ params: unknown; response: unknown; version: number }>(() => ({ params: JSON.parse(initial), response: undefined, version: 0 }));
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [output, setOutput] = useState<{ response: { annotations: VectorAnnotation[] }; validation: EditorValidation } | null>(null);
 
   const apply = () => {
+    let params: unknown;
     try {
-      setApplied({ params: JSON.parse(text), version: applied.version + 1 });
-      setJsonError(null);
+      params = JSON.parse(text);
     } catch (e) {
-      setJsonError(`Params are not valid JSON: ${(e as Error).message}`);
+      return setJsonError(`Params are not valid JSON: ${(e as Error).message}`);
     }
+    let response: unknown;
+    try {
+      response = responseText.trim() === "" ? undefined : JSON.parse(responseText);
+    } catch (e) {
+      return setJsonError(`The response is not valid JSON: ${(e as Error).message}`);
+    }
+    setApplied({ params, response, version: applied.version + 1 });
+    setJsonError(null);
   };
 
   return (
@@ -71,6 +81,7 @@ function TryType({ type }: { type: EditableTaskType }) {
           key={applied.version}
           taskType={type}
           params={applied.params}
+          response={applied.response}
           height="calc(100vh - 260px)"
           onChange={(response, validation) => setOutput({ response, validation })}
         />
@@ -79,9 +90,21 @@ function TryType({ type }: { type: EditableTaskType }) {
         <section>
           <h2>Params</h2>
           <textarea className={css.json} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} aria-label="Params JSON" data-testid="params-json" />
+          <details>
+            <summary>Open an existing response</summary>
+            <textarea
+              className={css.json}
+              value={responseText}
+              onChange={(e) => setResponseText(e.target.value)}
+              spellCheck={false}
+              aria-label="Response JSON to start from"
+              placeholder='{"annotations": …} — empty for a new document'
+              data-testid="response-json"
+            />
+          </details>
           <div className={css.actions}>
             <button type="button" className="btn" onClick={apply} data-testid="apply-params">
-              Apply params (starts a new document)
+              Apply (starts a new document)
             </button>
             {jsonError && (
               <span role="alert" className={css.error}>

@@ -1,5 +1,8 @@
-// Response rules shared by the server's validator and the canvas editor (one copy, no server imports).
+// Response rules shared by the server's validator, the canvas editor and the workbench (one copy, no server imports).
 export * from "./issues";
 export * from "./labels";
 export * from "./vector";
 export * from "./response";
+export * from "./fields";
+export * from "./segmentation";
+export * from "./task";

@@ -4,7 +4,6 @@ import {
   AnnotationResponse,
   CuboidannotationParams,
   CuboidannotationResponse,
-  describeZodError,
   LineannotationParams,
   LineannotationResponse,
   PointannotationParams,
@@ -28,10 +27,10 @@ export function isVectorTaskType(type: string): type is VectorTaskType {
   return (VECTOR_TASK_TYPES as readonly string[]).includes(type);
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string, issues: Issues): z.infer<S> | null {
+export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix: string, issues: Issues): z.infer<S> | null {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  issues.list.push(describeZodError(r.error, value, [prefix]));
+  issues.addParseError(r.error, value, prefix);
   return null;
 }
 

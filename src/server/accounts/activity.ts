@@ -7,6 +7,7 @@ import type { Db } from "../store/db";
 export type ActivityAction =
   | "created"
   | "completed"
+  | "skipped"
   | "canceled"
   | "approved"
   | "rejected"

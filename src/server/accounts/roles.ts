@@ -13,6 +13,8 @@ export type Access = "public" | "signed-in" | readonly Role[];
 const ADMIN = ["admin"] as const;
 const MANAGE = ["admin", "manager"] as const;
 const REVIEW = ["admin", "manager", "reviewer"] as const;
+/** Who labels in the workbench: reviewers browse and audit, they don't take tasks. */
+const WORK = ["admin", "manager", "labeler"] as const;
 
 export const ENDPOINT_ACCESS = {
   // The embedded Scale API (the docs' endpoints and this server's additions).
@@ -59,6 +61,17 @@ export const ENDPOINT_ACCESS = {
   "POST /console-api/members/:id/remove": ADMIN,
   "GET /console-api/members/:id/sessions": ADMIN,
   "POST /console-api/members/:id/sessions/:sessionId/revoke": ADMIN,
+  // The workbench: everyone who labels works the queue; who holds what and time spent is for browsing roles.
+  "GET /console-api/work/queue": WORK,
+  "POST /console-api/work/next": WORK,
+  "GET /console-api/work/holds": REVIEW,
+  "GET /console-api/work/:taskId": WORK,
+  "POST /console-api/work/:taskId/lease": WORK,
+  "DELETE /console-api/work/:taskId/lease": WORK,
+  "GET /console-api/work/:taskId/draft": WORK,
+  "PUT /console-api/work/:taskId/draft": WORK,
+  "POST /console-api/work/:taskId/submit": WORK,
+  "GET /console-api/work/:taskId/summary": REVIEW,
 } as const satisfies Record<string, Access>;
 
 export type Endpoint = keyof typeof ENDPOINT_ACCESS;

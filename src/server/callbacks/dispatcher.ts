@@ -171,16 +171,19 @@ export class CallbackDispatcher {
     return this.db
       .updateTable("callback_jobs")
       .set({ leased_until: now + this.leaseMs, updated_at: now })
-      .where("id", "in", (eb) =>
-        dialectOf(this.db).skipLocked(
-          eb
-            .selectFrom("callback_jobs as j")
-            .select("j.id")
-            .where("j.status", "=", "pending")
-            .where("j.next_attempt_at", "<=", now)
-            .where((w) => w.or([w("j.leased_until", "is", null), w("j.leased_until", "<=", now)]))
-            .orderBy("j.next_attempt_at", "asc")
-            .limit(BATCH),
+      .where(() =>
+        dialectOf(this.db).idAmong(
+          "id",
+          dialectOf(this.db).skipLocked(
+            this.db
+              .selectFrom("callback_jobs as j")
+              .select("j.id")
+              .where("j.status", "=", "pending")
+              .where("j.next_attempt_at", "<=", now)
+              .where((w) => w.or([w("j.leased_until", "is", null), w("j.leased_until", "<=", now)]))
+              .orderBy("j.next_attempt_at", "asc")
+              .limit(BATCH),
+          ),
         ),
       )
       .returningAll()

@@ -3,6 +3,7 @@ import type { Db } from "../store/db";
 import { dialectOf } from "../store/dialects";
 import { toWireTask, type TaskRow } from "../store/tasks";
 import { AS_STORED, mapParamsUrls, mapResponseUrls, type PublicUrls, type UrlMap } from "../hosted-urls";
+import { endWork } from "../work/drafts";
 
 // The transactional outbox: a task's final status and the callback job that announces it are
 // written in ONE transaction, so a crash can lose neither without the other. The dispatcher only
@@ -82,6 +83,7 @@ export async function finishTask(db: Db, taskId: string, outcome: Outcome, now =
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return null;
     const next: TaskRow = { ...row, status: outcome.status, response, completed_at: now };
+    await endWork(trx, taskId, now);
     await insertJob(trx, next, now);
     return next;
   });

@@ -28,6 +28,8 @@ import { loggerOptions, registerRequestLog } from "./logging";
 import { registerRequestMetrics, registerTokenMetricsRoute } from "../routes/metrics";
 import { registerOpenApiRoute, trackRoutes } from "../routes/openapi";
 import { registerHostedFiles, registerSpaAssets, registerWebPlugins } from "./web";
+import { registerWorkRoutes } from "../routes/work";
+import type { CompleteTask } from "../tasks/complete";
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +41,8 @@ export interface AppDeps {
   urls: HostedUrls;
   /** Extra /v1 routes (the lifecycle's: callbacks, audits, stats, export, files). */
   extraRoutes?: (v1: FastifyInstance) => void;
+  /** The lifecycle's completion, for the workbench's Submit (embedded API only). */
+  complete?: CompleteTask;
   metrics: Metrics;
   /** pino level (config.logLevel unless the caller overrides it) and, for tests, where lines go. */
   logLevel?: string;
@@ -127,6 +131,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   await app.register(async (consoleApi) => registerMemberRoutes(consoleApi, db, config));
+  // The workbench hands out tasks of the embedded API only; in proxy mode its routes don't exist.
+  if (!config.upstreamUrl && deps.complete) {
+    const complete = deps.complete;
+    await app.register(async (consoleApi) => registerWorkRoutes(consoleApi, db, deps.urls, complete));
+  }
 
   await registerHostedFiles(app, deps.blobs);
 

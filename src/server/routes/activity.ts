@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ActivityList } from "../../schema";
 import type { Db } from "../store/db";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import { findTaskOr404 } from "../tasks/task-lookup";
 
 /** `GET /v1/task/:id/activity`: who did what to a task, oldest first. */

@@ -12,7 +12,7 @@ import {
 import type { Db } from "../store/db";
 import { getWireTask } from "../store/tasks";
 import { ApiError, badRequest } from "../http/errors";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import type { PublicUrls } from "../hosted-urls";
 import { findTaskOr404 } from "../tasks/task-lookup";
 import { auditHistory, auditStats, recordAudit, sampleUnaudited } from "../audits/audits";

@@ -3,7 +3,7 @@ import type { CallbackLog, Task } from "../../schema";
 import type { Db } from "../store/db";
 import { getWireTask } from "../store/tasks";
 import { ApiError } from "../http/errors";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import type { PublicUrls } from "../hosted-urls";
 import { resendCallback } from "../callbacks/outbox";
 import { findTaskOr404 } from "../tasks/task-lookup";

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { ExportQuery, describeZodError } from "../../schema";
 import type { Db } from "../store/db";
 import { badRequest } from "../http/errors";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import type { PublicUrls } from "../hosted-urls";
 import { exportTasks } from "../export/export";
 

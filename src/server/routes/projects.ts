@@ -3,7 +3,7 @@ import { ProjectCreate, describeZodError, projectSetParamsSchema } from "../../s
 import type { Db } from "../store/db";
 import { appendProjectParams, getProject, insertProject, listProjects } from "../store/projects";
 import { ApiError, badRequest } from "../http/errors";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import { recordActivity } from "../accounts/activity";
 
 export function registerProjectRoutes(app: FastifyInstance, db: Db): void {

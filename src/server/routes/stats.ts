@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { StatsQuery, describeZodError, type Stats } from "../../schema";
 import type { Db } from "../store/db";
 import { badRequest } from "../http/errors";
-import { scopeOf } from "./tasks";
+import { scopeOf } from "../http/request";
 import { computeStats } from "../stats/stats";
 
 /** `GET /v1/stats`: the overview's figures for a date range. */

@@ -2,27 +2,20 @@ import type { FastifyInstance } from "fastify";
 import { Metadata, TaskListQuery, describeZodError } from "../../schema";
 import type { Db } from "../store/db";
 import { getAccount } from "../store/accounts";
-import { getTaskRow, getWireTask, listTasks, type Scope } from "../store/tasks";
+import { getTaskRow, getWireTask, listTasks } from "../store/tasks";
 import { createTask } from "../tasks/create";
 import type { TaskHooks } from "../tasks/hooks";
 import { ApiError, badRequest } from "../http/errors";
+import { requestOrigin, scopeOf } from "../http/request";
 import { recordActivity } from "../accounts/activity";
 import type { Config } from "../config";
 import type { HostedUrls } from "../hosted-urls";
+import { endWork } from "../work/drafts";
 
 const TASK_ID = /^[0-9a-f]{24}$/;
 
-export function scopeOf(req: { principal: { accountId: string; mode: "test" | "live" } }): Scope {
-  return { accountId: req.principal.accountId, mode: req.principal.mode };
-}
-
 function noTask(id: string): ApiError {
   return new ApiError(404, `no task with task_id ${id}`);
-}
-
-/** The origin a request reached us by (behind a proxy: the forwarded one), for recognising our own URLs. */
-export function requestOrigin(req: { protocol: string; host: string }): string {
-  return `${req.protocol}://${req.host}`;
 }
 
 export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
@@ -60,7 +53,10 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     // The cancellation and who made it are written together.
     const result = await db.transaction().execute(async (tx) => {
       const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
-      if (Number(r.numUpdatedRows) > 0) await recordActivity(tx, req, { action: "canceled", taskId: id });
+      if (Number(r.numUpdatedRows) > 0) {
+        await recordActivity(tx, req, { action: "canceled", taskId: id });
+        await endWork(tx, id);
+      }
       return r;
     });
     if (Number(result.numUpdatedRows) === 0) {

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task } from "../../schema";
 import { startTestServer, type TestServer } from "../testing/harness";
@@ -72,6 +73,18 @@ describe("task leases", () => {
       expect((second as typeof first).filter((r) => taken.has(r.id))).toEqual([]);
       expect(second).toHaveLength(N - 10);
     });
+  });
+
+  it.skipIf(!testDatabaseUrl())("claims at most `limit` rows whatever plan PostgreSQL picks (a rescanned IN-subquery would take more)", async () => {
+    await a.updateTable("tasks").set({ leased_until: null }).where("id", "in", ids).execute();
+    const claimed = await a.transaction().execute(async (trx) => {
+      // Steer the planner to a nested loop that rescans the subquery, as it may on big tables.
+      for (const off of ["enable_hashjoin", "enable_mergejoin", "enable_material", "enable_hashagg", "enable_sort"]) {
+        await sql.raw(`set local ${off} = off`).execute(trx);
+      }
+      return claimPendingTasks(trx, { mode: "test", createdBefore: Date.now() + 1, leaseMs: 60_000, limit: 3 });
+    });
+    expect(claimed).toHaveLength(3);
   });
 
   it.skipIf(testDatabaseUrl() !== null)("frees a dead process's leases at start on SQLite, where it was the only process", async () => {

@@ -29,8 +29,8 @@ export async function claimPendingTasks(db: Db, c: TaskClaim): Promise<TaskRow[]
   return db
     .updateTable("tasks")
     .set({ leased_until: now + c.leaseMs })
-    .where("id", "in", (eb) => {
-      let q = eb
+    .where(() => {
+      let q = db
         .selectFrom("tasks as t")
         .select("t.id")
         .where("t.status", "=", "pending")
@@ -40,7 +40,7 @@ export async function claimPendingTasks(db: Db, c: TaskClaim): Promise<TaskRow[]
       if (c.uncheckedOnly) {
         q = q.where((w) => w.not(w.exists(w.selectFrom("attachment_checks as c").select("c.task_id").whereRef("c.task_id", "=", "t.id"))));
       }
-      return dialectOf(db).skipLocked(q.orderBy("t.created_at", "asc").limit(c.limit));
+      return dialectOf(db).idAmong("id", dialectOf(db).skipLocked(q.orderBy("t.created_at", "asc").limit(c.limit)));
     })
     .returningAll()
     .execute();

@@ -64,6 +64,10 @@ export interface TasksTable {
   sample_key: number;
   /** Background work on the task (test mode, attachment check) was claimed until then. */
   leased_until: number | null;
+  /** The workbench: who holds the task (`member:<id>` / `key:<id>`), shown as, and until when. */
+  held_by: ColumnType<string | null, string | null | undefined, string | null>;
+  held_name: ColumnType<string | null, string | null | undefined, string | null>;
+  held_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface CallbackJobsTable {
@@ -185,6 +189,40 @@ export interface ActivityTable {
   detail: string;
 }
 
+/** The workbench's saved drafts: one per task, versioned so an older tab can't overwrite a newer one. */
+export interface WorkDraftsTable {
+  task_id: string;
+  account_id: string;
+  mode: Mode;
+  version: number;
+  response: string;
+  saved_at: number;
+  saved_by: string;
+  saved_by_name: string;
+}
+
+/** A skipped task stays out of that person's queue until `until`. */
+export interface WorkSkipsTable {
+  task_id: string;
+  holder: string;
+  until: number;
+}
+
+/** One person's stretch of holding a task: time spent is the sum of these. */
+export interface WorkSessionsTable {
+  id: Generated<number>;
+  task_id: string;
+  account_id: string;
+  mode: Mode;
+  holder: string;
+  holder_name: string;
+  member_id: string | null;
+  started_at: number;
+  seen_at: number;
+  ended_at: number | null;
+  outcome: "open" | "submitted" | "skipped" | "expired" | "lost";
+}
+
 /** Uploaded and generated files when they live in the database (store/blobs.ts). */
 export interface FilesTable {
   path: string;
@@ -220,4 +258,7 @@ export interface Database {
   activity: ActivityTable;
   files: FilesTable;
   rate_limits: RateLimitsTable;
+  work_drafts: WorkDraftsTable;
+  work_skips: WorkSkipsTable;
+  work_sessions: WorkSessionsTable;
 }

@@ -5,7 +5,9 @@ import type { Mode, TasksTable } from "./schema";
 import { readJson } from "./json";
 import { mapParamsUrls, mapResponseUrls, type PublicUrls } from "../hosted-urls";
 
-export type TaskRow = Selectable<TasksTable>;
+/** The workbench's hold columns are optional here: code that builds a fresh row needs no opinion on them. */
+type HoldColumn = "held_by" | "held_name" | "held_until";
+export type TaskRow = Omit<Selectable<TasksTable>, HoldColumn> & Partial<Pick<Selectable<TasksTable>, HoldColumn>>;
 
 export interface Scope {
   accountId: string;

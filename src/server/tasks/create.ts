@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   TASK_CREATE_FIELDS,
   TaskCreateFields,
-  TaskInstruction,
   describeZodError,
   isTaskType,
   taskTypeRegistry,
@@ -11,7 +10,7 @@ import {
   type TaskType,
 } from "../../schema";
 import type { Db } from "../store/db";
-import { getProject } from "../store/projects";
+import { resolveProjectTemplate } from "../projects/template";
 import { getTaskRow, toWireTask, type Scope, type TaskRow } from "../store/tasks";
 import { newObjectId } from "../store/ids";
 import { ApiError, badRequest } from "../http/errors";
@@ -46,12 +45,6 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   return result.data;
 }
 
-/** The project's instruction is appended to the task's, as the docs' Projects section says. */
-function joinInstructions(task: string, project: string | undefined): string {
-  if (!project) return task;
-  return task ? `${task}\n\n${project}` : project;
-}
-
 /**
  * Validates a `POST /v1/task/<type>` body and inserts the task. Everything is checked before the
  * single INSERT, so a refused request leaves nothing behind.
@@ -74,46 +67,15 @@ export async function createTask(
   if (!isPlainObject(body)) throw badRequest("the request body must be a JSON object or a form");
 
   const { own, params: rawParams } = splitBody(body);
-  const fields = parseOrThrow(TaskCreateFields, own);
+  const given = parseOrThrow(TaskCreateFields, own);
+  // The project is a template: its params are defaults the body overrides, checked merged below.
+  const template = await resolveProjectTemplate(db, scope, type, given);
+  const fields = Object.keys(template.fields).length === 0 ? given : parseOrThrow(TaskCreateFields, { ...template.fields, ...own });
   const definition = taskTypeRegistry[type];
   const origins = options.requestOrigin ? [options.requestOrigin] : [];
-  const params = mapParamsUrls(parseOrThrow(definition.params, rawParams) as Record<string, unknown>, (u) => options.urls.toStored(u, origins));
-
-  let instruction = fields.instruction ?? "";
-  let projectName: string | null = null;
-  let paramVersion: number | null = null;
-  if (fields.project !== undefined) {
-    const found = await getProject(db, scope, fields.project);
-    if (!found) throw badRequest(`project: there is no project named "${fields.project}"`);
-    if (found.project.type !== type) {
-      throw badRequest(`project: "${fields.project}" is a project of ${found.project.type} tasks, not ${type}`);
-    }
-    const history = found.project.param_history;
-    const wanted = fields.project_param_version;
-    projectName = found.project.name;
-    if (wanted === -1) {
-      paramVersion = -1;
-    } else {
-      const entry = wanted === undefined ? history[history.length - 1] : history.find((h) => h.version === wanted);
-      if (!entry) {
-        throw badRequest(`project_param_version: project "${fields.project}" has no version ${wanted} (latest is ${history.length - 1})`);
-      }
-      paramVersion = entry.version;
-      const inherited = typeof entry.instruction === "string" ? entry.instruction : undefined;
-      instruction = joinInstructions(instruction, inherited);
-      // Each part may be within the limit while the two joined are not: the task keeps the limit.
-      const joined = TaskInstruction.safeParse(instruction);
-      if (!joined.success) {
-        throw badRequest(
-          `instruction: this task's instruction (${fields.instruction?.length ?? 0} characters) with the instruction of project "${projectName}" ` +
-            `version ${entry.version} (${inherited?.length ?? 0} characters) appended is ${instruction.length} characters and ${joined.error.issues[0].message}; ` +
-            "shorten one of them, or send project_param_version: -1 to skip inheritance",
-        );
-      }
-    }
-  } else if (fields.project_param_version !== undefined) {
-    throw badRequest("project_param_version: only makes sense together with project");
-  }
+  const merged = { ...template.params, ...rawParams };
+  const params = mapParamsUrls(parseOrThrow(definition.params, merged) as Record<string, unknown>, (u) => options.urls.toStored(u, origins));
+  const { instruction, project: projectName, paramVersion } = template;
   if (definition.instructionRequired && !instruction.trim()) {
     throw badRequest(`instruction: is required for ${type} tasks`);
   }

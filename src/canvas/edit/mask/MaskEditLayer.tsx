@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type Konva from "konva";
-import { Circle, Image as KonvaImage, Layer, Line } from "react-konva";
+import { Circle, Layer, Line, Shape } from "react-konva";
 import { useCanvasRuntime } from "../../runtime";
 import { useCanvasStoreApi } from "../../store";
 import { useEditorStoreApi } from "../store";
+import { MaskView } from "./maskView";
 import { MaskPainter } from "./painter";
 import { useMaskSession } from "./useMaskSession";
 import type { MaskSession } from "./session";
@@ -11,8 +12,9 @@ import type { MaskSession } from "./session";
 /**
  * The segmentation being edited, drawn as ONE image (the painter's offscreen canvas) on the
  * renderer's "mask" layer, plus a tiny layer of its own for the brush circle and the polygon
- * fill's outline, so moving the pointer never redraws the mask. A dab repaints only its dirty
- * rectangle of the offscreen canvas; the layer then draws that one image.
+ * fill's outline, so moving the pointer never redraws the mask. A dab recolours only its dirty
+ * rectangle, and the layer redraws only that rectangle of the screen (MaskView); the whole image
+ * is drawn when the view changes.
  */
 export function MaskEditLayer() {
   const session = useMaskSession();
@@ -55,6 +57,7 @@ function RasterLayer({ session }: { session: MaskSession }) {
   const canvasStore = useCanvasStoreApi();
   const layerRef = useRef<Konva.Layer>(null);
   const painter = useMemo(() => new MaskPainter(session.raster), [session]);
+  const maskView = useMemo(() => new MaskView(painter), [painter]);
 
   useEffect(() => {
     runtime.renderer.register("mask", layerRef.current);
@@ -69,13 +72,18 @@ function RasterLayer({ session }: { session: MaskSession }) {
     };
     palette();
     painter.paint(null);
+    maskView.changedAll();
     runtime.renderer.invalidate("mask");
     const offPixels = session.onPixels((rects) => {
       if (rects === null) {
         palette(); // new instance, highlight toggled: colours changed
         painter.paint(null);
+        maskView.changedAll();
       } else {
-        for (const r of rects) painter.paint(r);
+        for (const r of rects) {
+          painter.paint(r);
+          maskView.changed(r);
+        }
       }
       runtime.renderer.invalidate("mask");
     });
@@ -84,13 +92,26 @@ function RasterLayer({ session }: { session: MaskSession }) {
       if (s.hiddenLabels === prev.hiddenLabels || sameSet(s.hiddenLabels, prev.hiddenLabels)) return;
       palette();
       painter.paint(null);
+      maskView.changedAll();
       runtime.renderer.invalidate("mask");
     });
     return () => {
       offPixels();
       offLabels();
     };
-  }, [session, painter, canvasStore, runtime]);
+  }, [session, painter, maskView, canvasStore, runtime]);
+
+  // Konva never clears this layer (the view clears what it redraws); a stable draw function, so
+  // react-konva doesn't redraw the layer on its own.
+  const sceneFunc = useCallback(
+    (ctx: Konva.Context) => {
+      const canvas = layerRef.current?.getCanvas();
+      if (!canvas) return;
+      const native = ctx._context;
+      maskView.draw(native, { view: canvasStore.getState().view, width: native.canvas.width, height: native.canvas.height, pixelRatio: canvas.getPixelRatio() });
+    },
+    [maskView, canvasStore],
+  );
 
   // Show/hide and opacity are CSS on this layer's canvas, as in view mode: no redraw.
   useEffect(() => {
@@ -108,8 +129,8 @@ function RasterLayer({ session }: { session: MaskSession }) {
   }, [canvasStore, painter]);
 
   return (
-    <Layer ref={layerRef} listening={false}>
-      <KonvaImage image={painter.canvas} width={session.raster.width} height={session.raster.height} listening={false} />
+    <Layer ref={layerRef} listening={false} clearBeforeDraw={false}>
+      <Shape listening={false} perfectDrawEnabled={false} sceneFunc={sceneFunc} />
     </Layer>
   );
 }

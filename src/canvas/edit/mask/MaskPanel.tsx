@@ -7,7 +7,8 @@ import { className, instancesOf, type MaskClass } from "./classes";
 import type { UploadPng } from "./encode";
 import { MAX_BRUSH, MIN_BRUSH, maskIssues, type MaskSession } from "./session";
 import { fillAll } from "./tools/fillUnlabeled";
-import { useMaskSession } from "./useMaskSession";
+import { useEditorRuntime } from "../context";
+import { useMaskSessionStatus } from "./useMaskSession";
 import css from "../panel/editPanels.module.css";
 
 /**
@@ -22,8 +23,19 @@ export const MaskUploadContext = createContext<UploadPng | null>(null);
  * pixel count (an error when allow_unlabeled is false), and saving the masks.
  */
 export function MaskPanel() {
-  const session = useMaskSession();
-  if (!session) return <div className={css.maskPanel}>Loading the image…</div>;
+  const { session, waiting, error } = useMaskSessionStatus();
+  const { answer } = useEditorRuntime();
+  if (error) {
+    return (
+      <div className={css.maskPanel} role="alert" data-testid="mask-answer-error">
+        <p>{error}</p>
+        <button type="button" className="btn btn-sm" onClick={answer.startEmpty}>
+          Start from an empty mask instead
+        </button>
+      </div>
+    );
+  }
+  if (!session) return <div className={css.maskPanel} data-testid="mask-waiting">{waiting}</div>;
   return <MaskPanelBody session={session} />;
 }
 

@@ -1,4 +1,4 @@
-import { parseHexColor, type IndexRaster, type PixelRect } from "../../../geometry";
+import { parseHexColor, unionRect, type IndexRaster, type PixelRect } from "../../../geometry";
 import type { MaskClasses } from "./classes";
 
 /**
@@ -12,9 +12,11 @@ const STRIPE_WIDTH = 3;
 /**
  * The raster as ONE displayable image: an offscreen canvas the size of the task's image, in the
  * classes' colours. A dab recolours only its dirty rectangle in a full-size pixel buffer kept
- * for the session (no allocation per dab) and copies just that rectangle to the canvas
- * (`putImageData` with a dirty rectangle); the whole image is recoloured only when the palette
- * changes.
+ * for the session (no allocation per dab); the whole image is recoloured only when the palette
+ * changes. During a stroke the screen is updated straight from the coloured pixels (MaskView)
+ * and the big canvas is left alone: drawing a canvas that changed since it was last drawn makes the browser
+ * copy all of it (33 MB at 3840×2160), so the changed rectangles are copied into it
+ * (`putImageData` with a dirty rectangle) only when the whole image is drawn again (`flush`).
  */
 export class MaskPainter {
   readonly canvas: HTMLCanvasElement;
@@ -24,6 +26,8 @@ export class MaskPainter {
   /** RGBA per index packed as Uint32 (ImageData is little-endian on every browser we run). */
   private readonly lut = new Uint32Array(256);
   private stripe = 0;
+  /** Recoloured in `pixels` but not yet copied to `canvas`. */
+  private stale: PixelRect | null = null;
 
   constructor(private readonly raster: IndexRaster) {
     this.canvas = document.createElement("canvas");
@@ -61,6 +65,19 @@ export class MaskPainter {
         out[base + x] = v !== 0 ? lut[v] : stripe !== 0 && (x + row) % STRIPE_PERIOD < STRIPE_WIDTH ? stripe : 0;
       }
     }
-    this.ctx.putImageData(this.image, 0, 0, r.x, r.y, r.width, r.height);
+    this.stale = unionRect(this.stale, r);
+  }
+
+  /** The full-size canvas, brought up to date with every recoloured pixel. */
+  flush(): HTMLCanvasElement {
+    const r = this.stale;
+    if (r) this.ctx.putImageData(this.image, 0, 0, r.x, r.y, r.width, r.height);
+    this.stale = null;
+    return this.canvas;
+  }
+
+  /** The coloured pixels (RGBA packed, image size), current for every recoloured rectangle. */
+  get colored(): Uint32Array {
+    return this.pixels;
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { LabelPickerProps } from "../types";
 import { labelRows, leafRows, moveHighlight, pathOfLeaf, type LeafRow } from "./labelTree";
 import css from "./editPanels.module.css";
@@ -22,6 +22,17 @@ export function LabelPicker({ labelTree, current, onPick, onCancel }: LabelPicke
   }, [highlight]);
 
   const optionId = (i: number) => `${id}-opt-${i}`;
+
+  // Only a real pointer movement moves the highlight. Typing re-filters the list under a still
+  // pointer, and the browser then reports it "entering" whichever row slid under it (mouseover/
+  // mouseenter with no movement); following that would swap the typed best match for that row.
+  const lastPointer = useRef<{ x: number; y: number } | null>(null);
+  const followPointer = (e: PointerEvent<HTMLLIElement>, index: number) => {
+    const last = lastPointer.current;
+    lastPointer.current = { x: e.clientX, y: e.clientY };
+    const moved = last ? last.x !== e.clientX || last.y !== e.clientY : e.movementX !== 0 || e.movementY !== 0;
+    if (moved && index !== highlight) setHighlight(index);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     // Keys typed here must not reach the canvas's shortcuts (e.g. "b" for the box tool).
@@ -100,7 +111,7 @@ export function LabelPicker({ labelTree, current, onPick, onCancel }: LabelPicke
               aria-selected={index === highlight}
               className={`${css.leafRow} ${index === highlight ? css.highlighted : ""} ${row.name === current ? css.isCurrent : ""}`}
               style={{ paddingLeft: 8 + row.depth * 14 }}
-              onMouseEnter={() => setHighlight(index)}
+              onPointerMove={(e) => followPointer(e, index)}
               // mousedown, not click: the search box keeps focus and no blur races the pick.
               onMouseDown={(e) => {
                 e.preventDefault();

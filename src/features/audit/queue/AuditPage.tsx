@@ -150,7 +150,7 @@ function SampleReview({
           {queue.current ? (
             <div className={styles.layout}>
               <div className={styles.mainCol}>
-                <AuditTaskView task={queue.current} />
+                <AuditTaskView task={queue.current} onShortcutHelp={context.toggleHelp} />
               </div>
               <div className={styles.sideCol}>
                 <DecisionPanel task={queue.current} decision={queue.decisions.get(queue.current.task_id)} form={form} context={context} />

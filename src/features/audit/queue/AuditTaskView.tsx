@@ -10,7 +10,8 @@ import styles from "../audit.module.css";
 /** Fills the screen below the header, tabs and queue bar (audit.module.css), less on phones. */
 const CANVAS_HEIGHT = "var(--audit-canvas-height)";
 
-export function AuditTaskView({ task }: { task: Task }) {
+/** `onShortcutHelp`: the queue's `?` overlay, which lists the canvas's keys too (the canvas's `?` and Keys button open it). */
+export function AuditTaskView({ task, onShortcutHelp }: { task: Task; onShortcutHelp?: () => void }) {
   const imageUrl = imageUrlOfTask(task);
   const drawsResponse = taskTypeRegistry[task.type]?.geometry != null;
   return (
@@ -18,7 +19,7 @@ export function AuditTaskView({ task }: { task: Task }) {
       {imageUrl ? (
         <section className={`card ${styles.canvasCard}`} aria-label="Annotations on the attachment">
           {/* A fresh canvas per task: its view, selection and legend toggles belong to one task. */}
-          <AnnotationCanvas key={task.task_id} task={task} imageUrl={imageUrl} height={CANVAS_HEIGHT} />
+          <AnnotationCanvas key={task.task_id} task={task} imageUrl={imageUrl} height={CANVAS_HEIGHT} onShortcutHelp={onShortcutHelp} />
         </section>
       ) : (
         <Section title="Attachment">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { keyCap, type AuditCommand, type AuditContext } from "../commands";
+import { ariaKeysOf, keyCapOf, titleOf } from "../../../commands";
+import type { AuditCommand, AuditContext } from "../commands";
 
 /** A button that runs a registry command: its label, key hint and enabled state come from there. */
 export function CommandButton({
@@ -16,18 +17,18 @@ export function CommandButton({
   children?: ReactNode;
   type?: "button" | "submit";
 }) {
-  const cap = keyCap(command.shortcut);
+  const cap = keyCapOf(command);
   return (
     <button
       type={type}
       className={className}
       disabled={!command.canRun(context)}
-      title={`${command.label} (${cap})`}
-      aria-keyshortcuts={cap}
+      title={titleOf(command)}
+      aria-keyshortcuts={ariaKeysOf(command)}
       // A submit button lets its form run the command (the form validates the feedback first).
       onClick={type === "submit" ? undefined : () => command.run(context)}
     >
-      {children ?? command.label} <kbd>{cap}</kbd>
+      {children ?? command.label} <kbd aria-hidden>{cap}</kbd>
     </button>
   );
 }

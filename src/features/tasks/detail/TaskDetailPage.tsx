@@ -58,6 +58,12 @@ function TaskDetail({ task }: { task: Task }) {
           </span>
         }
         subtitle={title}
+        actions={
+          // The create form filled from this task (its params, instruction, metadata, project).
+          <Link to="/create/$type" params={{ type: task.type }} search={{ from: task.task_id }} className="btn btn-sm">
+            Create similar
+          </Link>
+        }
       />
       <TaskActions task={task} />
       {/* An image task leads with its canvas across the page; the other cards follow below. */}

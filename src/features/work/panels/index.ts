@@ -1,30 +1,37 @@
 // The work panels: one per task type, the tools a person completes a pending task with. The
 // workbench page (src/features/work) renders `workPanelFor(task.type)` with the draft response,
-// validates with `validateWorkResponse` (the server's own rules) and saves what `onChange` emits.
+// validates with `validateWorkResponse` (the server's own rules, src/geometry/validate) and
+// saves what `onChange` emits.
 import type { ComponentType } from "react";
-import type { Task, TaskType } from "../../../schema";
+import type { TaskType } from "../../../schema";
+import { AudiotranscriptionPanel } from "./AudiotranscriptionPanel";
+import { CategorizationPanel } from "./CategorizationPanel";
+import { ComparisonPanel } from "./ComparisonPanel";
+import { DatacollectionPanel } from "./DatacollectionPanel";
+import { ImagePanel } from "./ImagePanel";
+import { SegmentationPanel } from "./SegmentationPanel";
+import { TranscriptionPanel } from "./TranscriptionPanel";
+import type { WorkPanelProps } from "./types";
 
-/** One finding about the response, with the wire path of the object or field it concerns. */
-export interface WorkIssue {
-  /** Path inside the response, e.g. ["annotations", 3, "label"] or ["fields", "name"]. */
-  path: (string | number)[];
-  message: string;
+export type { WorkIssue, WorkPanelProps } from "./types";
+export { validateWorkResponse, issuesAt, pathText } from "./validate";
+export { emptyResponse } from "./empty";
+
+/** Every task type's panel: the one list to read. */
+const PANELS: Record<TaskType, ComponentType<WorkPanelProps>> = {
+  annotation: ImagePanel,
+  pointannotation: ImagePanel,
+  lineannotation: ImagePanel,
+  polygonannotation: ImagePanel,
+  cuboidannotation: ImagePanel,
+  segmentannotation: SegmentationPanel,
+  categorization: CategorizationPanel,
+  comparison: ComparisonPanel,
+  transcription: TranscriptionPanel,
+  audiotranscription: AudiotranscriptionPanel,
+  datacollection: DatacollectionPanel,
+};
+
+export function workPanelFor(type: TaskType): ComponentType<WorkPanelProps> {
+  return PANELS[type];
 }
-
-export interface WorkPanelProps {
-  task: Task;
-  /** The draft response (undefined: nothing yet, start from `emptyResponse(task)`). */
-  response: unknown | undefined;
-  /** Every change, as the wire response the complete endpoint takes. */
-  onChange(response: unknown): void;
-  /** Findings of the last validation (shown on the field/object they concern). */
-  issues: WorkIssue[];
-  /** The issue to bring into view (zoom to its object, focus its field). */
-  focusIssue: WorkIssue | null;
-  readOnly?: boolean;
-}
-
-// Filled in by the panel modules; this first version only fixes the contract.
-export declare function workPanelFor(type: TaskType): ComponentType<WorkPanelProps>;
-export declare function validateWorkResponse(task: Task, response: unknown): WorkIssue[];
-export declare function emptyResponse(task: Task): unknown;

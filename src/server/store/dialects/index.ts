@@ -1,4 +1,4 @@
-import { PostgresAdapter, type CreateTableBuilder, type Kysely, type SelectQueryBuilder } from "kysely";
+import { PostgresAdapter, type CreateTableBuilder, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { postgresDialect } from "./postgres";
 import { sqliteDialect } from "./sqlite";
 
@@ -22,6 +22,13 @@ export interface StoreDialect {
    * SQLite's single writer already serialises a claim's one UPDATE statement.
    */
   skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * `column` is one of the ids a claim's subquery picks, with the subquery run exactly once. On
+   * PostgreSQL `id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` may be planned as a semi-join
+   * that rescans the subquery, and each rescan skips the rows the last one locked, so one claim
+   * could take far more than n rows; `= ANY(ARRAY(…))` is an init-plan, evaluated once.
+   */
+  idAmong(column: string, ids: Expression<{ id: unknown }>): Expression<SqlBool>;
   /**
    * Where Kysely keeps its migration tables: the connection's own schema on PostgreSQL (Kysely
    * would otherwise take a same-named table in any schema of the database for ours).

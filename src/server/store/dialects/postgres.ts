@@ -1,5 +1,5 @@
 import pg from "pg";
-import { PostgresDialect, sql } from "kysely";
+import { PostgresDialect, sql, type SqlBool } from "kysely";
 import type { StoreDialect } from "./index";
 
 /** Any number, arbitrary but fixed: the advisory lock every process takes while starting up. */
@@ -27,6 +27,7 @@ export const postgresDialect: StoreDialect = {
   bytesType: "bytea",
   autoId: (table) => table.addColumn("id", "serial", (c) => c.primaryKey()),
   skipLocked: (query) => query.forUpdate().skipLocked(),
+  idAmong: (column, ids) => sql<SqlBool>`${sql.ref(column)} = any(array(${ids}))`,
   forUpdate: (query) => query.forUpdate(),
   migrationSchema: async (db) => (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s,
   // A session lock on one pooled connection, held while `fn` runs on others.

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { SqliteDialect } from "kysely";
+import { SqliteDialect, sql, type SqlBool } from "kysely";
 import type { StoreDialect } from "./index";
 
 /** The default store: one SQLite file in DATA_DIR, WAL so readers run beside the one writer. */
@@ -21,6 +21,7 @@ export const sqliteDialect: StoreDialect = {
   bytesType: "blob",
   autoId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
   skipLocked: (query) => query,
+  idAmong: (column, ids) => sql<SqlBool>`${sql.ref(column)} in (${ids})`,
   forUpdate: (query) => query,
   migrationSchema: async () => undefined,
   exclusive: (_db, fn) => fn(),

@@ -4,7 +4,8 @@ import { maskSessionOf, type MaskSession } from "../session";
 /** The segmentation session a mask tool works on; tells the user when there is none yet. */
 export function sessionFor(ctx: ToolContext): MaskSession | null {
   const session = maskSessionOf(ctx.editor);
-  if (!session) ctx.notify("The image is still loading: the mask can be edited once it is shown.", "error");
+  // No session: the image or the saved masks are still loading, or the masks couldn't be read.
+  if (!session) ctx.notify("The mask can't be edited yet: the image or the saved masks are loading, or couldn't be read (see the panel).", "error");
   return session;
 }
 

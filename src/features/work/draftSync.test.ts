@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The sync engine without a browser: the server is a mock, time is fake, and `window`/`navigator`
+// are the two globals it reads (online events, navigator.onLine).
+const saveDraft = vi.fn();
+vi.mock("./api", async (original) => {
+  const real = await original<typeof import("./api")>();
+  return { ...real, workApi: { saveDraft: (...args: unknown[]) => saveDraft(...args) } };
+});
+const writeLocalDraft = vi.fn(async () => true);
+vi.mock("./localDrafts", () => ({ writeLocalDraft: (...args: unknown[]) => writeLocalDraft(...(args as [])) }));
+
+const { DraftSync } = await import("./draftSync");
+const { WorkError } = await import("./api");
+
+const win = new EventTarget();
+let online = true;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal("window", win);
+  vi.stubGlobal("navigator", {
+    get onLine() {
+      return online;
+    },
+  });
+  online = true;
+  saveDraft.mockReset();
+  writeLocalDraft.mockClear();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const saved = (version: number) => ({ version, saved_at: "2026-11-30T10:00:00.000Z", saved_by: "Ann" });
+const fresh = (onGone = vi.fn()) => {
+  const sync = new DraftSync("t1", { version: 0, savedAt: null, unsaved: 0, response: undefined }, onGone);
+  sync.start();
+  return sync;
+};
+
+describe("DraftSync", () => {
+  it("debounces changes into one save of the latest answer and keeps each locally at once", async () => {
+    saveDraft.mockResolvedValueOnce(saved(1));
+    const sync = fresh();
+    sync.change({ category: "a" });
+    sync.change({ category: "b" });
+    sync.change({ category: "c" });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writeLocalDraft.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(saveDraft).toHaveBeenCalledTimes(1);
+    expect(saveDraft).toHaveBeenCalledWith("t1", { category: "c" }, 0);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", version: 1, unsaved: 0 });
+  });
+
+  it("offline: counts waiting changes, retries with backoff, and at once when the network returns", async () => {
+    saveDraft.mockRejectedValue(new WorkError(0, "The server could not be reached."));
+    online = false;
+    const sync = fresh();
+    sync.change({ category: "a" });
+    sync.change({ category: "b" });
+    await vi.advanceTimersByTimeAsync(900);
+    expect(sync.snapshot()).toMatchObject({ status: "offline", unsaved: 2 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveDraft).toHaveBeenCalledTimes(2);
+    // Backoff grows: nothing for the next second.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveDraft).toHaveBeenCalledTimes(2);
+    saveDraft.mockReset();
+    saveDraft.mockResolvedValueOnce(saved(1));
+    online = true;
+    win.dispatchEvent(new Event("online"));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(saveDraft).toHaveBeenCalledWith("t1", { category: "b" }, 0);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", unsaved: 0, version: 1 });
+  });
+
+  it("a stale base is a conflict: nothing is overwritten until the person keeps theirs knowingly", async () => {
+    saveDraft.mockRejectedValueOnce(new WorkError(409, "stale", { status_code: 409, error: "stale", state: "stale", version: 4 }));
+    const sync = fresh();
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(900);
+    expect(sync.snapshot()).toMatchObject({ status: "conflict", theirVersion: 4 });
+    sync.change({ category: "b" });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(saveDraft).toHaveBeenCalledTimes(1);
+    saveDraft.mockResolvedValueOnce(saved(5));
+    sync.keepMine();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(saveDraft).toHaveBeenLastCalledWith("t1", { category: "b" }, 4);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", version: 5 });
+  });
+
+  it("a task finished elsewhere stops saving and tells the page", async () => {
+    const onGone = vi.fn();
+    saveDraft.mockRejectedValueOnce(new WorkError(409, "canceled", { status_code: 409, error: "canceled", state: "canceled" }));
+    const sync = fresh(onGone);
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(900);
+    expect(onGone).toHaveBeenCalledWith(expect.objectContaining({ state: "canceled" }));
+    expect(sync.snapshot().status).toBe("gone");
+    sync.change({ category: "b" });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(saveDraft).toHaveBeenCalledTimes(1);
+  });
+
+  it("changes made while a save is in flight go in the next save, on the new version", async () => {
+    let finish: (v: unknown) => void = () => undefined;
+    saveDraft.mockImplementationOnce(() => new Promise((r) => (finish = r)));
+    saveDraft.mockResolvedValueOnce(saved(2));
+    const sync = fresh();
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(900);
+    sync.change({ category: "b" });
+    finish(saved(1));
+    await vi.advanceTimersByTimeAsync(900);
+    expect(saveDraft).toHaveBeenLastCalledWith("t1", { category: "b" }, 1);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", version: 2, unsaved: 0 });
+  });
+});

@@ -1,0 +1,15 @@
+// A segmentation answer whose masks are being encoded and uploaded is not the answer yet: the
+// panel marks the previous answer as pending (a symbol key, so the mark never reaches JSON, the
+// server or IndexedDB) and Submit's check refuses it until the upload has finished.
+
+const PENDING = Symbol("masks being uploaded");
+
+export function withMasksPending<T extends object>(response: T): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(response) as object | null) as T, response, { [PENDING]: true });
+}
+
+export function masksPending(response: unknown): boolean {
+  return typeof response === "object" && response !== null && PENDING in response;
+}
+
+export const MASKS_PENDING_MESSAGE = "The latest strokes are still being uploaded: submit again in a moment";
