@@ -25,17 +25,20 @@ async function countRows(db: Db, scope: Scope, filters: Filters): Promise<number
 }
 
 /**
- * How a query maps onto the rollups: its time range (an id prefix of up to 8 digits is a range of
- * creation seconds when every id in the scope begins with its creation second), or null when
- * the rollups have no dimension for one of its filters (unique_id, a longer id prefix).
+ * How a query maps onto the rollups: its time range, and whether the rollups have a dimension for
+ * every filter left (not for unique_id, at most one task, nor for the digits of an id prefix past
+ * the 8th). When every id in the scope begins with its creation second (the rollups count the
+ * ones that don't), an id prefix is a range of creation times: the first 8 digits become that
+ * range, so even a long prefix is counted within one second of tasks.
  */
-async function rollupRange(db: Db, scope: Scope, q: Filters): Promise<{ range: TimeRange; filters: Filters } | null> {
-  if (q.unique_id !== undefined) return null;
+async function planQuery(db: Db, scope: Scope, q: Filters): Promise<{ range: TimeRange; filters: Filters; rollups: boolean }> {
   const range: TimeRange = { start: q.start_time, end: q.end_time };
-  if (q.task_id === undefined) return { range, filters: q };
+  if (q.unique_id !== undefined) return { range, filters: q, rollups: false };
+  if (q.task_id === undefined) return { range, filters: q, rollups: true };
+  if ((await irregularIds(db, scope)) > 0) return { range, filters: q, rollups: false };
   const prefix = q.task_id.toLowerCase();
-  if (prefix.length > 8 || (await irregularIds(db, scope)) > 0) return null;
-  return { range: intersect(range, idPrefixTimes(prefix)), filters: { ...q, task_id: undefined } };
+  const times = intersect(range, idPrefixTimes(prefix.slice(0, 8)));
+  return prefix.length <= 8 ? { range: times, filters: { ...q, task_id: undefined }, rollups: true } : { range: times, filters: q, rollups: false };
 }
 
 /** The range's parts, newest first, each with its count of tasks matching `filters`. */
@@ -54,26 +57,27 @@ async function segments(db: Db, scope: Scope, filters: Filters, range: TimeRange
 
 export async function listTasks(db: Db, scope: Scope, q: TaskListQuery, urls: PublicUrls): Promise<TaskList> {
   const { limit, offset, ...query } = q;
-  const mapped = await rollupRange(db, scope, query);
+  const plan = await planQuery(db, scope, query);
+  const { range } = plan;
   let total: number;
-  let pageFilters: Filters;
   let pageOffset = offset;
-  if (mapped) {
-    const parts = await segments(db, scope, mapped.filters, mapped.range);
+  let upper = range.end;
+  if (range.start !== undefined && range.end !== undefined && range.start > range.end) {
+    total = 0;
+  } else if (plan.rollups) {
+    const parts = await segments(db, scope, plan.filters, range);
     total = parts.reduce((s, p) => s + p.n, 0);
     // Skip the whole parts before the offset: the page starts in the part holding row `offset`.
-    let upper = mapped.range.end;
     for (const part of parts) {
       if (pageOffset < part.n) break;
       pageOffset -= part.n;
       upper = part.start - 1;
     }
-    pageFilters = { ...mapped.filters, start_time: mapped.range.start, end_time: upper };
   } else {
-    // unique_id (at most one task) or an id prefix within one second: few rows to count.
-    total = await countRows(db, scope, query);
-    pageFilters = query;
+    // unique_id (at most one task), an id prefix within one second, or a scope with irregular ids.
+    total = await countRows(db, scope, { ...plan.filters, start_time: range.start, end_time: range.end });
   }
+  const pageFilters: Filters = { ...plan.filters, start_time: range.start, end_time: upper };
   const rows =
     offset >= total
       ? []
