@@ -29,13 +29,12 @@ export function requestOrigin(req: { protocol: string; host: string }): string {
 export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
   app.post<{ Params: { type: string } }>("/task/:type", async (req) => {
     const scope = scopeOf(req);
-    const account = await getAccount(db, scope.accountId);
     const { row, task, plan } = await createTask(
       db,
       scope,
       req.params.type,
       Buffer.isBuffer(req.body) ? undefined : req.body,
-      { defaultCallbackUrl: account.default_callback_url },
+      { defaultCallbackUrl: async () => (await getAccount(db, scope.accountId)).default_callback_url },
       { disabledTypes: config.disabledTypes, urls, requestOrigin: requestOrigin(req), planInsert: (r) => hooks.planInsert(r) },
     );
     // The answer is the task as created (pending); what follows (a test-mode answer, stored with

@@ -64,7 +64,8 @@ export async function createTask(
   scope: Scope,
   typeName: string,
   body: unknown,
-  defaults: { defaultCallbackUrl: string | null },
+  /** Read only when the body has no callback_url: most creates need no account lookup. */
+  defaults: { defaultCallbackUrl: () => Promise<string | null> },
   options: CreateOptions,
 ): Promise<{ row: TaskRow; task: Task; plan: InsertPlan | null }> {
   if (!isTaskType(typeName)) {
@@ -121,7 +122,7 @@ export async function createTask(
     throw badRequest(`instruction: is required for ${type} tasks`);
   }
 
-  const callbackUrl = fields.callback_url ?? defaults.defaultCallbackUrl;
+  const callbackUrl = fields.callback_url ?? (await defaults.defaultCallbackUrl());
   if (!callbackUrl) {
     throw badRequest("callback_url: is required (this account has no default callback URL)");
   }
