@@ -8,7 +8,8 @@ import type { TaskHooks } from "./tasks/hooks";
 import type { HostedUrls } from "./hosted-urls";
 import type { TaskRow } from "./store/tasks";
 import type { Metrics } from "./metrics";
-import { AttachmentChecker } from "./attachments/attachments";
+import { readJson } from "./store/json";
+import { AttachmentChecker, attachmentUrls, markChecked } from "./attachments/attachments";
 import { registerAuditRoutes } from "./routes/audits";
 import { registerCallbackRoutes } from "./routes/callbacks";
 import { registerCompleteRoute } from "./routes/complete";
@@ -80,10 +81,17 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
   return {
     complete: completer(db, files, finished),
     hooks: {
-      async afterCreate(row) {
-        metrics.tasksCreated.inc({ type: row.type, mode: row.mode });
-        if (row.mode === "test") await worker.afterCreate(row);
-        else checker.enqueue(row);
+      async planInsert(row) {
+        const counted = () => metrics.tasksCreated.inc({ type: row.type, mode: row.mode });
+        if (row.mode === "test") {
+          const plan = await worker.planInsert(row);
+          return { ...plan, after: () => (counted(), plan.after()) };
+        }
+        // Nothing to fetch (text attachments): checked with the insert, no second write.
+        if (attachmentUrls(readJson(row.params, "tasks.params")).length === 0) {
+          return { row, write: (trx) => markChecked(trx, row.id, row.created_at), after: counted };
+        }
+        return { row, write: async () => undefined, after: () => (counted(), checker.enqueue(row)) };
       },
     },
     routes(v1) {

@@ -35,7 +35,7 @@ export interface Canvas {
 /** The size test mode draws on when neither our own files nor a quick read tell the real one. */
 export const DEFAULT_CANVAS: Canvas = { width: 1024, height: 768 };
 
-interface CheckResult {
+export interface CheckResult {
   url: string;
   statusCode: number | null;
   error: string | null;

@@ -47,7 +47,8 @@ export function mapCallbackJson(json: string, f: UrlMap): string {
 
 type Executor = Pick<Db, "insertInto">;
 
-async function insertJob(trx: Executor, row: TaskRow, now: number): Promise<void> {
+/** Queues the callback announcing `row`'s final status, in the caller's transaction. */
+export async function insertJob(trx: Executor, row: TaskRow, now: number): Promise<void> {
   if (!row.callback_url) return;
   await trx
     .insertInto("callback_jobs")

@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { Metadata, TaskListQuery, describeZodError } from "../../schema";
 import type { Db } from "../store/db";
 import { getAccount } from "../store/accounts";
-import { getTaskRow, getWireTask, listTasks } from "../store/tasks";
+import { getTaskRow, getWireTask } from "../store/tasks";
+import { listTasks } from "../store/task-list";
 import { createTask } from "../tasks/create";
 import type { TaskHooks } from "../tasks/hooks";
 import { ApiError, badRequest } from "../http/errors";
@@ -21,20 +22,19 @@ function noTask(id: string): ApiError {
 export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
   app.post<{ Params: { type: string } }>("/task/:type", async (req) => {
     const scope = scopeOf(req);
-    const account = await getAccount(db, scope.accountId);
-    const { row, task } = await createTask(
+    const { row, task, plan } = await createTask(
       db,
       scope,
       req.params.type,
       Buffer.isBuffer(req.body) ? undefined : req.body,
-      { defaultCallbackUrl: account.default_callback_url },
-      { disabledTypes: config.disabledTypes, urls, requestOrigin: requestOrigin(req) },
+      { defaultCallbackUrl: async () => (await getAccount(db, scope.accountId)).default_callback_url },
+      { disabledTypes: config.disabledTypes, urls, requestOrigin: requestOrigin(req), planInsert: (r) => hooks.planInsert(r) },
     );
-    // The answer is the task as created (pending); what follows (test-mode completion,
-    // attachment checks) is visible to the next request.
+    // The answer is the task as created (pending); what follows (a test-mode answer, stored with
+    // the task; attachment checks) is visible to the next request.
     // Tasks created in the console record who made them; API clients create in bulk, unattributed.
     if (req.principal.member) await recordActivity(db, req, { action: "created", taskId: row.id });
-    await hooks.afterCreate(row);
+    plan?.after();
     return task;
   });
 

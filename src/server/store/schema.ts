@@ -239,6 +239,36 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/**
+ * Tasks per account × mode × UTC day created × type × status × project ('' for none), kept by
+ * triggers in the transaction of every task write (migrations/006_rollups.ts).
+ */
+export interface TaskRollupsTable {
+  account_id: string;
+  mode: Mode;
+  /** Whole UTC days since the epoch of created_at. */
+  day: number;
+  type: string;
+  status: string;
+  project: string;
+  n: number;
+  /** Of them, with callback_succeeded = 0 / = 1. */
+  callback_failed: number;
+  callback_ok: number;
+  /** Of them, with an id whose first 8 hex digits are not the creation second. */
+  irregular_ids: number;
+}
+
+/** Completed tasks per day created × project × log bucket of completion time (stats' percentiles). */
+export interface TaskCompletionRollupsTable {
+  account_id: string;
+  mode: Mode;
+  day: number;
+  project: string;
+  bucket: number;
+  n: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
@@ -258,6 +288,8 @@ export interface Database {
   activity: ActivityTable;
   files: FilesTable;
   rate_limits: RateLimitsTable;
+  task_rollups: TaskRollupsTable;
+  task_completion_rollups: TaskCompletionRollupsTable;
   work_drafts: WorkDraftsTable;
   work_skips: WorkSkipsTable;
   work_sessions: WorkSessionsTable;

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import type { Task, TaskListQuery } from "../../schema";
 import type { Db } from "./db";
 import type { Mode, TasksTable } from "./schema";
@@ -104,21 +104,4 @@ export function filteredTasks(db: Db, scope: Scope, q: Omit<TaskListQuery, "limi
     query = id.length === 24 ? query.where("id", "=", id) : query.where("id", ">=", id).where("id", "<", id + "g");
   }
   return query;
-}
-
-export async function listTasks(db: Db, scope: Scope, q: TaskListQuery, urls: PublicUrls) {
-  const base = filteredTasks(db, scope, q);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit).offset(q.offset).execute(),
-    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
-  ]);
-  const audits = await latestAudits(db, rows.map((r) => r.id));
-  const total = Number(count.n);
-  return {
-    docs: rows.map((r) => toWireTask(r, audits.get(r.id) ?? null, urls)),
-    total,
-    limit: q.limit,
-    offset: q.offset,
-    has_more: q.offset + rows.length < total,
-  };
 }

@@ -15,6 +15,7 @@ import { getTaskRow, toWireTask, type Scope, type TaskRow } from "../store/tasks
 import { newObjectId } from "../store/ids";
 import { ApiError, badRequest } from "../http/errors";
 import { mapParamsUrls, type HostedUrls } from "../hosted-urls";
+import type { InsertPlan } from "./hooks";
 
 export interface CreateOptions {
   disabledTypes: readonly TaskType[];
@@ -22,6 +23,8 @@ export interface CreateOptions {
   urls: HostedUrls;
   /** The origin the create request reached us by: a URL there is ours too. */
   requestOrigin?: string;
+  /** How the task lifecycle stores the task (see hooks.ts); without it, the pending row alone. */
+  planInsert?: (row: TaskRow) => Promise<InsertPlan>;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -54,9 +57,10 @@ export async function createTask(
   scope: Scope,
   typeName: string,
   body: unknown,
-  defaults: { defaultCallbackUrl: string | null },
+  /** Read only when the body has no callback_url: most creates need no account lookup. */
+  defaults: { defaultCallbackUrl: () => Promise<string | null> },
   options: CreateOptions,
-): Promise<{ row: TaskRow; task: Task }> {
+): Promise<{ row: TaskRow; task: Task; plan: InsertPlan | null }> {
   if (!isTaskType(typeName)) {
     throw badRequest(`unknown task type "${typeName}"; the types are ${TASK_TYPES.join(", ")}`);
   }
@@ -80,7 +84,7 @@ export async function createTask(
     throw badRequest(`instruction: is required for ${type} tasks`);
   }
 
-  const callbackUrl = fields.callback_url ?? defaults.defaultCallbackUrl;
+  const callbackUrl = fields.callback_url ?? (await defaults.defaultCallbackUrl());
   if (!callbackUrl) {
     throw badRequest("callback_url: is required (this account has no default callback URL)");
   }
@@ -109,14 +113,25 @@ export async function createTask(
     sample_key: Math.random(),
     leased_until: null,
   };
+  // The lifecycle's rows (a test-mode task's answer and callback, an attachment check) go in the
+  // insert's own transaction: one commit, and a crash can't keep one without the other.
+  const plan = options.planInsert ? await options.planInsert(row) : null;
   try {
-    await db.insertInto("tasks").values(row).execute();
+    if (plan) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto("tasks").values(plan.row).execute();
+        await plan.write(trx);
+      });
+    } else {
+      await db.insertInto("tasks").values(row).execute();
+    }
   } catch (err) {
     // Two concurrent creates with one unique_id: the index lets one through, the other lands here.
     if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);
     throw err;
   }
-  return { row, task: toWireTask(row, null, options.urls) };
+  // The answer is the task as created (pending), whatever the plan stored.
+  return { row, task: toWireTask(row, null, options.urls), plan };
 }
 
 async function refuseDuplicate(db: Db, scope: Scope, uniqueId: string): Promise<void> {

@@ -1,10 +1,22 @@
+import type { Db } from "../store/db";
 import type { TaskRow } from "../store/tasks";
 
 /**
- * What the task lifecycle (src/server/lifecycle) does when the HTTP layer changes a task. The
- * routes call these after their own transaction has committed.
+ * How a new task is stored, as the task lifecycle (src/server/lifecycle) decides it: the row
+ * itself (a test-mode task with no delay is stored already completed), what else goes into the
+ * same transaction, and what runs once it has committed.
  */
+export interface InsertPlan {
+  /** The row to insert. */
+  row: TaskRow;
+  /** Rows written in the insert's own transaction (the callback job, the attachment check). */
+  write(trx: Db): Promise<void>;
+  /** After the commit: counters, background work (attachment fetches, delayed completion). */
+  after(): void;
+}
+
+/** What the task lifecycle does when the HTTP layer creates a task. */
 export interface TaskHooks {
-  /** A task was created: schedule attachment checks, test-mode completion, ... */
-  afterCreate(task: TaskRow): Promise<void>;
+  /** Called with the validated pending row just before it is inserted. */
+  planInsert(task: TaskRow): Promise<InsertPlan>;
 }

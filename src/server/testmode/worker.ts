@@ -5,16 +5,19 @@ import { dialectOf } from "../store/dialects";
 import { claimPendingTasks } from "../store/leases";
 import type { TaskRow } from "../store/tasks";
 import { readJson } from "../store/json";
-import { DEFAULT_CANVAS, quickImageSize, saveAttachmentResults, type Canvas } from "../attachments/attachments";
+import { DEFAULT_CANVAS, quickImageSize, saveAttachmentResults, type Canvas, type CheckResult } from "../attachments/attachments";
 import type { FileStore } from "../files/files";
 import type { OutboundClient } from "../outbound/outbound";
 import { paramsWithPublicUrls } from "../hosted-urls";
-import { finishTask } from "../callbacks/outbox";
+import { finishTask, insertJob } from "../callbacks/outbox";
+import type { InsertPlan } from "../tasks/hooks";
 import { createRng, generateResponse } from "./index";
 
-// Completes test-mode tasks without a human. With no delay the create route's own afterCreate
-// call completes the task, so the create answer says pending and every later request sees it
-// completed. With TEST_MODE_DELAY_MS a timer does it. A task whose process died before that is
+// Completes test-mode tasks without a human. With no delay the answer is generated before the
+// task is stored, and the task goes in already completed, with its callback job, in the create's
+// one transaction (planInsert): the create answer says pending, every later request sees it
+// completed, and the create costs one commit instead of three. With TEST_MODE_DELAY_MS a timer
+// completes it. A task whose process died before that is
 // claimed with a lease (store/leases.ts) by a poller: at start on SQLite (one process), every
 // few seconds on PostgreSQL, where another process may have died. finishTask completes a task
 // once whoever gets there first, so a late duplicate effort changes nothing.
@@ -25,6 +28,8 @@ const POLL_MS = 2_000;
 /** Sizes read over the network, per URL, so a batch on one image fetches it once. */
 const SIZE_CACHE_ENTRIES = 500;
 const SIZE_CACHE_MS = 10 * 60_000;
+
+type AttachmentSize = CheckResult;
 
 export interface TestModeTiming {
   delayMs: number;
@@ -62,10 +67,22 @@ export class TestModeWorker {
     this.leaseMs = timing.leaseMs;
   }
 
-  async afterCreate(row: TaskRow): Promise<void> {
-    if (row.mode !== "test") return;
-    if (this.delayMs <= 0) await this.track(this.completeMine(row.id));
-    else this.schedule(row.id, row.created_at + this.delayMs);
+  /** How a new test-mode task is stored: completed at once (no delay), or pending with a timer. */
+  async planInsert(row: TaskRow): Promise<InsertPlan> {
+    if (row.mode !== "test" || this.delayMs > 0 || this.stopped || !isTaskType(row.type)) {
+      return { row, write: async () => undefined, after: () => this.schedule(row.id, row.created_at + this.delayMs) };
+    }
+    const { response, size } = await this.answer(row, row.type);
+    const now = Date.now();
+    const done: TaskRow = { ...row, status: "completed", response: JSON.stringify(response), completed_at: Math.max(now, row.created_at) };
+    return {
+      row: done,
+      write: async (trx) => {
+        if (size) await saveAttachmentResults(trx, row.id, [size]);
+        await insertJob(trx, done, now);
+      },
+      after: () => this.onFinished(done),
+    };
   }
 
   /** Starts taking over test tasks that nobody is completing (left by a crash). */
@@ -175,12 +192,36 @@ export class TestModeWorker {
    * The image size a geometry answer is drawn on, so it lies inside the image: see
    * `quickImageSize`; DEFAULT_CANVAS only when the size can't be read at all.
    */
-  private async canvasFor(row: TaskRow, type: TaskType, params: Record<string, unknown>): Promise<Canvas> {
+  private async canvasFor(type: TaskType, params: Record<string, unknown>): Promise<{ canvas: Canvas; size: AttachmentSize | null }> {
     const url = typeof params.attachment === "string" && params.attachment_type === "image" ? params.attachment : null;
-    if (!url || taskTypeRegistry[type].geometry === null) return DEFAULT_CANVAS;
+    if (!url || taskTypeRegistry[type].geometry === null) return { canvas: DEFAULT_CANVAS, size: null };
     const size = await this.cachedSize(url);
-    if (size) await saveAttachmentResults(this.db, row.id, [{ url, statusCode: 200, error: null, contentType: null, ...size }]);
-    return size ?? DEFAULT_CANVAS;
+    return { canvas: size ?? DEFAULT_CANVAS, size: size ? { url, statusCode: 200, error: null, contentType: null, ...size } : null };
+  }
+
+  /**
+   * The generated answer of a pending task, and the image size it was drawn on (recorded as the
+   * attachment's check). Masks are stored here, before the task says completed, so a response
+   * never links to a file that isn't there yet.
+   */
+  private async answer(row: TaskRow, type: TaskType): Promise<{ response: Record<string, unknown>; size: AttachmentSize | null }> {
+    const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
+    const { canvas, size } = await this.canvasFor(type, params);
+    // Masks are generated synchronously; the store may be the database, so they are saved after.
+    const masks: [string, Buffer][] = [];
+    const response = generateResponse(type, paramsWithPublicUrls(params, this.files.urls), {
+      canvas,
+      rng: createRng(row.id),
+      masks: {
+        save: (name, png) => {
+          const rel = path.posix.join("masks", row.id, name);
+          masks.push([rel, png]);
+          return this.files.pathFor(rel);
+        },
+      },
+    });
+    for (const [rel, png] of masks) await this.files.save(rel, png);
+    return { response, size };
   }
 
   private async cachedSize(url: string): Promise<Canvas | null> {
@@ -195,23 +236,8 @@ export class TestModeWorker {
   async complete(id: string): Promise<boolean> {
     const row = await this.db.selectFrom("tasks").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row || row.status !== "pending" || row.mode !== "test" || !isTaskType(row.type)) return false;
-    const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
-    const canvas = await this.canvasFor(row, row.type, params);
-    // Masks are generated synchronously; they are stored before the task says completed, so
-    // a response never links to a file that isn't there yet.
-    const masks: [string, Buffer][] = [];
-    const response = generateResponse(row.type, paramsWithPublicUrls(params, this.files.urls), {
-      canvas,
-      rng: createRng(row.id),
-      masks: {
-        save: (name, png) => {
-          const rel = path.posix.join("masks", row.id, name);
-          masks.push([rel, png]);
-          return this.files.pathFor(rel);
-        },
-      },
-    });
-    for (const [rel, png] of masks) await this.files.save(rel, png);
+    const { response, size } = await this.answer(row, row.type);
+    if (size) await saveAttachmentResults(this.db, row.id, [size]);
     const done = await finishTask(this.db, id, { status: "completed", response });
     if (done) this.onFinished(done);
     return done !== null;

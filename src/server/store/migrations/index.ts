@@ -4,6 +4,7 @@ import * as m002 from "./002_lifecycle";
 import * as m003 from "./003_data_upgrades";
 import * as m004 from "./004_scale_out";
 import * as m005 from "./005_members";
+import * as m006 from "./006_rollups";
 import * as m007 from "./007_work";
 
 /** Every migration, in order: one explicit list (add new files here). */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "003_data_upgrades": m003,
   "004_scale_out": m004,
   "005_members": m005,
+  "006_rollups": m006,
   "007_work": m007,
 };
 
