@@ -37,6 +37,8 @@ test("vector editing: vertex drag, its commit, and drawing a box among 12,000 ob
     edit_commit_ms: drag.commitMs,
     create_box_p95_ms: create.create.p95Ms,
   });
+  // The commit must not redraw the whole static layer (a mode, not a timing: it doesn't vary).
+  if (!drag.commitFrames.some((f) => f.includes("static partial"))) throw new Error(`the commit did not redraw the static layer partially: ${drag.commitFrames.join(" | ")}`);
   if (drag.partialVsFull.wrongPixels !== 0) {
     throw new Error(`the partial redraw after the commit differs from a full redraw at ${drag.partialVsFull.wrongPixels} pixels (max ${drag.partialVsFull.maxDelta} levels)`);
   }
