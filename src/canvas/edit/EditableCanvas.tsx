@@ -55,6 +55,11 @@ export interface EditableCanvasProps {
   onMaskChange?: (session: MaskSession) => void;
   /** Zooms to and selects the annotation at this wire index, each time a new object is passed. */
   focusAnnotation?: { index: number } | null;
+  /**
+   * The page has its own `?` overlay listing the editor's keys too (the workbench): the editor's
+   * `?` opens that one instead of its own.
+   */
+  onShortcutHelp?: () => void;
 }
 
 /** Documents up to this many objects are validated on every change; bigger ones after a pause. */
@@ -154,9 +159,10 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const [panelOpen, setPanelOpen] = useState(false);
   const viewContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
   useCanvasShortcuts(rootRef, stageRef, viewContext);
+  const pageHelp = props.onShortcutHelp;
   const commandContext = useMemo<EditCommandContext>(
-    () => ({ editor, machine, params, kind, toggleHelp: () => setHelpOpen((o) => !o), openLabelPicker: () => setPickerOpen(true) }),
-    [editor, machine, params, kind],
+    () => ({ editor, machine, params, kind, toggleHelp: () => (pageHelp ? pageHelp() : setHelpOpen((o) => !o)), openLabelPicker: () => setPickerOpen(true) }),
+    [editor, machine, params, kind, pageHelp],
   );
   const pointerDelegate = useEditorInput(rootRef, stageRef, store, machine, commandContext);
   const image = useImage(props.imageUrl !== undefined ? props.imageUrl : typeof (params.raw as { attachment?: unknown }).attachment === "string" ? (params.raw as { attachment: string }).attachment : null);

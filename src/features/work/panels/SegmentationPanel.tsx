@@ -3,6 +3,7 @@
 // URLs, and reopening the task decodes it back into the editor.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AnnotationCanvas, EditableCanvas, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
+import { pageCommandsOf } from "../liveCommands";
 import { uploadFile } from "../../../client";
 import { withMasksPending } from "./maskPending";
 import { paramsOf } from "./params";
@@ -26,7 +27,7 @@ function readable(i: WorkIssue): WorkIssue {
 
 type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; message: string };
 
-export function SegmentationPanel({ task, response, onChange, issues, readOnly }: WorkPanelProps) {
+export function SegmentationPanel({ task, response, onChange, issues, readOnly, onShortcutHelp }: WorkPanelProps) {
   const [initial] = useState(() => response);
   const root = useRef<HTMLDivElement>(null);
   useFocusCanvasOnOpen(root, task.task_id);
@@ -79,7 +80,7 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
   if (readOnly) {
     return (
       <div className={css.panel} data-testid="work-panel-segmentannotation">
-        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} />
+        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} pageCommands={pageCommandsOf(task.type)} onShortcutHelp={onShortcutHelp} />
       </div>
     );
   }
@@ -101,7 +102,7 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
       </p>
       {/* No MaskUploadContext: the masks are uploaded after each pause, so the panel's own
           "Save masks" button (for pages without drafts) stays hidden. */}
-      <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} />
+      <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} onShortcutHelp={onShortcutHelp} />
     </div>
   );
 }

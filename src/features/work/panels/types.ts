@@ -18,4 +18,6 @@ export interface WorkPanelProps {
   /** The finding to bring into view (zoom to its object, focus its field); a new object each time. */
   focusIssue: WorkIssue | null;
   readOnly?: boolean;
+  /** Opens the workbench's `?` overlay: an embedded canvas's `?` and Keys button call it. */
+  onShortcutHelp?(): void;
 }
