@@ -29,6 +29,7 @@ import { editorParams } from "./params";
 import { segmentationPlugin } from "./plugins";
 import { maskSessionOf, type MaskSession } from "./mask/session";
 import { useSegmentationAnswer } from "./mask/useSegmentationAnswer";
+import type { FetchBytes } from "./mask/decode";
 import { EditShortcutHelp } from "./EditShortcutHelp";
 import { createEditorStore, EditorStoreContext } from "./store";
 import { toolsFor } from "./tools";
@@ -53,6 +54,11 @@ export interface EditableCanvasProps {
    * and classes to encode; pages debounce and upload (the workbench saves drafts this way).
    */
   onMaskChange?: (session: MaskSession) => void;
+  /**
+   * Segmentation: reads the bytes of `response`'s mask URLs (default: fetched through the
+   * console). The workbench serves painting kept in the browser this way, before it is uploaded.
+   */
+  fetchMaskBytes?: FetchBytes;
   /** Zooms to and selects the annotation at this wire index, each time a new object is passed. */
   focusAnnotation?: { index: number } | null;
   /**
@@ -258,7 +264,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
 
   // A segmentation answer (or saved draft) is decoded into the mask raster; read once, like the document.
   const [initialResponse] = useState(() => props.response);
-  const answer = useSegmentationAnswer(params.taskType, initialResponse);
+  const answer = useSegmentationAnswer(params.taskType, initialResponse, props.fetchMaskBytes);
   const focusAnnotation = props.focusAnnotation;
   useEffect(() => {
     const id = focusAnnotation ? editor.getState().document.objects[focusAnnotation.index]?.id : undefined;

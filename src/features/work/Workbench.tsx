@@ -255,7 +255,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
       </section>
 
       <div className={styles.panel}>
-        <Panel task={task} response={response} onChange={onChange} issues={issues} focusIssue={focusIssue} readOnly={!working} onShortcutHelp={toggleHelp} />
+        <Panel task={task} response={response} onChange={onChange} issues={issues} focusIssue={focusIssue} readOnly={!working} onShortcutHelp={toggleHelp} onMaskUploads={sync.uploads} />
       </div>
 
       {issues.length ? (
