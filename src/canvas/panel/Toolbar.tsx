@@ -22,9 +22,12 @@ interface ToolbarProps {
 
 /** A button's text with its key cap from the registry ("Fit F"); the cap is hidden from screen readers (aria-keyshortcuts says it). */
 function withKey(text: string, command: CanvasCommand): ReactNode {
+  // A key the page took (the workbench's 1–9) leaves the button without a cap.
+  const cap = keyCapOf(command);
+  if (!cap) return text;
   return (
     <>
-      {text} <kbd className={styles.btnKey} aria-hidden>{keyCapOf(command)}</kbd>
+      {text} <kbd className={styles.btnKey} aria-hidden>{cap}</kbd>
     </>
   );
 }

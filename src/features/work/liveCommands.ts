@@ -74,7 +74,8 @@ export function workShortcutRows(type: TaskType, image: boolean): ShortcutRow[] 
     rows.push(...shortcutRows(e.tools), ...e.toolKeys.flatMap((t) => shortcutRows(t.commands, t.group)), ...shortcutRows(e.edit), ...shortcutRows(e.view));
     rows.push(...VIEW_GESTURES.slice(0, 2).map((g) => ({ ...g, group: "View" })));
   } else if (image) {
-    rows.push(...shortcutRows(workViewCommands(type), "Image"), ...VIEW_GESTURES.map((g) => ({ ...g, group: "Image" })));
+    // Wheel and drag; the object list's keys don't apply (these panels show no objects).
+    rows.push(...shortcutRows(workViewCommands(type), "Image"), ...VIEW_GESTURES.slice(0, 2).map((g) => ({ ...g, group: "Image" })));
   }
   return rows;
 }
