@@ -93,7 +93,8 @@ export class DraftSync {
     if (masksPending(response)) return;
     this.latest = response;
     this.changeSeq++;
-    this.set({ unsaved: this.state.unsaved + 1 });
+    // "Saved at" no longer holds for this change: it waits for the pause before its save.
+    this.set({ unsaved: this.state.unsaved + 1, ...(this.state.status === "saved" ? { status: "idle" as const } : {}) });
     this.keepLocally();
     if (this.state.status !== "conflict") this.schedule(DEBOUNCE_MS);
   }

@@ -65,7 +65,7 @@ export function useMaskDraft(opts: {
   const uploaded = useRef<object | null>(typeof initial === "object" && initial !== null ? initial : null);
   const pendingSession = useRef<MaskSession | null>(null);
 
-  const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ waiting: waiting.current, ...u }), []);
+  const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ ...u, waiting: waiting.current }), []);
 
   const upload = useCallback(
     (encoded: EncodedSegmentation, changedAt: number, mine: number) => {
