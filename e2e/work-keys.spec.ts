@@ -78,8 +78,13 @@ test("categorization with an image: 1 on the focused canvas picks the first cate
   await expect(image).toContainText("Fit the image");
   await expect(image).not.toContainText("100%");
   await page.screenshot({ path: test.info().outputPath("work-keys-categorization.png") });
+  // On a phone the overlay fits the screen and scrolls: its Close button is in view.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(overlay.getByRole("button", { name: "Close" })).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath("work-keys-categorization-phone.png") });
   await page.keyboard.press("Escape");
   await expect(overlay).toBeHidden();
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // `?` from the page opens the same one.
   await page.getByRole("heading", { name: "Instruction" }).click();
