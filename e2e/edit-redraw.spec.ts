@@ -13,29 +13,34 @@ const at = (dx: number, dy: number): Pt => ({ x: C.x + dx, y: C.y + dy });
 /** Channel levels a partial and a full redraw may differ by (blend rounding under a clip). */
 const ROUNDING_LEVELS = 32;
 
-async function staticPixels(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
+/** The static layer's RGBA bytes, sent as base64: a JSON array of millions of numbers takes seconds. */
+async function staticPixels(page: Page): Promise<Uint8Array> {
+  const b64 = await page.evaluate(() => {
     const canvas = document.querySelector('canvas[data-layer="static"]') as HTMLCanvasElement;
-    return Array.from((canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data);
+    const data = (canvas.getContext("2d") as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+    let binary = "";
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return btoa(binary);
   });
+  return new Uint8Array(Buffer.from(b64, "base64"));
 }
 
 /**
  * How far two RGBA pixels look apart over the darkest and the brightest image beneath (the layer
  * is seen composited, so a faint pixel's colour matters as little as its alpha says).
  */
-function seenDelta(a: number[], b: number[], i: number): number {
+function seenDelta(a: Uint8Array, b: Uint8Array, i: number): number {
   let d = 0;
   for (const bg of [0, 255]) {
     for (let c = 0; c < 3; c++) {
-      const over = (p: number[]) => (p[i + c] * p[i + 3] + bg * (255 - p[i + 3])) / 255;
+      const over = (p: Uint8Array) => (p[i + c] * p[i + 3] + bg * (255 - p[i + 3])) / 255;
       d = Math.max(d, Math.abs(over(a) - over(b)));
     }
   }
   return d;
 }
 
-function differences(a: number[], b: number[], width = 0): { pixels: number; wrong: number; where: string[] } {
+function differences(a: Uint8Array, b: Uint8Array, width = 0): { pixels: number; wrong: number; where: string[] } {
   let pixels = 0;
   let wrong = 0;
   const where: string[] = [];

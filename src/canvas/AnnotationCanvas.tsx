@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import styles from "./canvas.module.css";
 import { CanvasStage } from "./CanvasStage";
-import { viewShortcutRows, type CanvasCommandContext } from "./commands";
+import { VIEW_COMMANDS, viewShortcutRows, type CanvasCommand, type CanvasCommandContext } from "./commands";
 import { useCanvasShortcuts } from "./interaction/useCanvasShortcuts";
-import { ShortcutOverlay } from "../commands";
+import { ShortcutOverlay, yieldKeys, type Command } from "../commands";
 import { Legend, legendHasContent } from "./panel/Legend";
 import { ObjectList } from "./panel/ObjectList";
 import { Toolbar } from "./panel/Toolbar";
@@ -43,6 +43,11 @@ export interface AnnotationCanvasProps {
    * canvas's `?` key and Keys button open that one instead of the canvas's own.
    */
   onShortcutHelp?: () => void;
+  /**
+   * Commands of the page that win over the canvas's keys (the workbench's answer keys 1–9 and
+   * Submit/Skip…): the canvas leaves their keys alone, and its buttons and overlay stop showing them.
+   */
+  pageCommands?: readonly Pick<Command<unknown>, "keys">[];
 }
 
 const EMPTY_SCENE: Scene = { objects: [], mask: null };
@@ -90,7 +95,9 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
     () => ({ store, toggleFullscreen: fullscreen.toggle, toggleHelp: () => (pageHelp ? pageHelp() : setHelpOpen((o) => !o)) }),
     [store, fullscreen.toggle, pageHelp],
   );
-  useCanvasShortcuts(rootRef, stageRef, commandContext);
+  const { pageCommands } = props;
+  const viewCommands = useMemo(() => (pageCommands ? (yieldKeys(VIEW_COMMANDS, pageCommands) as readonly CanvasCommand[]) : VIEW_COMMANDS), [pageCommands]);
+  useCanvasShortcuts(rootRef, stageRef, commandContext, viewCommands);
   const imageUrl = props.imageUrl !== undefined ? props.imageUrl : task ? imageUrlOfTask(task) : null;
   const image = useImage(imageUrl);
 
@@ -140,6 +147,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             panelOpen={panelOpen}
             onTogglePanel={() => setPanelChoice(!panelOpen)}
             compact={narrow}
+            commands={viewCommands}
           />
           <div className={styles.body}>
             <CanvasStage image={image} stageRef={stageRef} />
@@ -157,7 +165,7 @@ export function AnnotationCanvas(props: AnnotationCanvasProps) {
             onClose={() => setHelpOpen(false)}
             title="Canvas shortcuts"
             note="While the pointer is over the image or focus is in the canvas."
-            rows={viewShortcutRows()}
+            rows={viewShortcutRows("View", viewCommands)}
           />
         </div>
       </CanvasRuntimeContext.Provider>

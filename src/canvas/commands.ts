@@ -1,7 +1,7 @@
 // The viewer's commands: mode "view" of the console's one command registry (src/commands). The
 // toolbar buttons, the keyboard handler, the README table and the `?` overlay (the canvas's own,
-// the editor's and the audit queue's) all read these entries, so a key is changed in one place.
-import { allKeysOf, commandForKey, defineCommands, findCommand, shortcutRows, type Command, type KeyLike, type ShortcutRow } from "../commands";
+// the editor's, the audit queue's and the workbench's) all read these entries, so a key is changed in one place.
+import { commandForKey, defineCommands, findCommand, shortcutRows, type Command, type KeyLike, type ShortcutRow } from "../commands";
 import { actualSize, fitImage, zoomAt } from "../geometry";
 import { FIT_PADDING_PX } from "./interaction/useViewportGestures";
 import type { CanvasStore } from "./store";
@@ -54,12 +54,6 @@ export const VIEW_COMMANDS = defineCommands<CanvasCommandContext>("view", [
   { id: "help", label: "Show / hide shortcuts", keys: ["?"], group: "View", canRun: (c) => c.toggleHelp !== undefined, run: (c) => c.toggleHelp?.() },
 ]) as readonly CanvasCommand[];
 
-/**
- * The view keys as help lines (`keys` written out: "+ / =", "Shift+F"), for pages that list
- * them beside their own. New code reads VIEW_COMMANDS (or `viewShortcutRows`).
- */
-export const CANVAS_COMMANDS: readonly { id: CanvasCommandId; label: string; keys: string }[] = VIEW_COMMANDS.map((c) => ({ id: c.id, label: c.label, keys: allKeysOf(c) }));
-
 /** Pointer and touch gestures: not commands, but listed in every overlay that shows view keys. */
 export const VIEW_GESTURES: readonly Omit<ShortcutRow, "group">[] = [
   { keys: "Wheel / pinch", label: "Zoom at the cursor / between two fingers" },
@@ -67,17 +61,21 @@ export const VIEW_GESTURES: readonly Omit<ShortcutRow, "group">[] = [
   { keys: "↑ ↓ · Enter", label: "Object list: move the highlight · select and zoom to it" },
 ];
 
-export function canvasCommand(id: CanvasCommandId): CanvasCommand {
-  return findCommand(VIEW_COMMANDS, id) as CanvasCommand;
+/**
+ * A view command by id. `commands` is the set live on this canvas: VIEW_COMMANDS, or fewer keys
+ * where the page's own commands win (`yieldKeys`; the workbench's answer keys take "1").
+ */
+export function canvasCommand(id: CanvasCommandId, commands: readonly CanvasCommand[] = VIEW_COMMANDS): CanvasCommand {
+  return findCommand(commands, id) as CanvasCommand;
 }
 
 /** The command a key press asks for (and that can run: `?` is left to a page with its own help). */
-export function canvasCommandForKey(e: KeyLike, ctx?: CanvasCommandContext): CanvasCommand | undefined {
-  const command = commandForKey(VIEW_COMMANDS, e) as CanvasCommand | undefined;
+export function canvasCommandForKey(e: KeyLike, ctx?: CanvasCommandContext, commands: readonly CanvasCommand[] = VIEW_COMMANDS): CanvasCommand | undefined {
+  const command = commandForKey(commands, e) as CanvasCommand | undefined;
   return command && (!ctx || command.canRun(ctx)) ? command : undefined;
 }
 
 /** The view mode's `?` overlay: its keys, then the gestures. */
-export function viewShortcutRows(group = "View"): ShortcutRow[] {
-  return [...shortcutRows(VIEW_COMMANDS, group), ...VIEW_GESTURES.map((g) => ({ ...g, group }))];
+export function viewShortcutRows(group = "View", commands: readonly CanvasCommand[] = VIEW_COMMANDS): ShortcutRow[] {
+  return [...shortcutRows(commands, group), ...VIEW_GESTURES.map((g) => ({ ...g, group }))];
 }

@@ -19,6 +19,6 @@ export type {
 } from "./scene/types";
 export type { FrameStats } from "./render/renderer";
 export { labelPalette, CATEGORICAL_PALETTE, textColorOn, type LabelPalette } from "./style";
-export { CANVAS_COMMANDS, VIEW_COMMANDS, viewShortcutRows, type CanvasCommand, type CanvasCommandContext } from "./commands";
+export { VIEW_COMMANDS, viewShortcutRows, type CanvasCommand, type CanvasCommandContext } from "./commands";
 export { useFullscreen, type Fullscreen } from "./useFullscreen";
 export { kindRegistry, KIND_ORDER } from "./kinds";

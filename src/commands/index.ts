@@ -9,6 +9,7 @@ export {
   keyCapOf,
   shortcutRows,
   titleOf,
+  yieldKeys,
   type Command,
   type CommandMode,
   type CommandSpec,

@@ -9,14 +9,15 @@
 //   edit:<tool> keys the active tool's states take first (Backspace while drawing a line, `[`/`]`
 //               for the brush), in the same file (TOOL_KEY_COMMANDS)
 //   audit       the audit queue (src/features/audit/commands.ts, AUDIT_COMMANDS)
-//   work        the workbench — room for its commands: add `src/features/work/commands.ts` with
-//               `defineCommands<WorkContext>("work", [...])`, run them with `commandForKey` from
-//               one keydown handler, list them in the overlay with `shortcutRows`, and add the set
-//               to `src/commands/modes.test.ts` so its keys are checked against the canvas's.
+//   work        the workbench (src/features/work/commands.ts, WORK_COMMANDS: Submit, Skip, Next…)
+//   work:<set>  a work panel's own keys (src/features/work/panels/commands.ts: choices 1–9, the
+//               audio player, transcription rows); `workModeCommands(task)` in
+//               src/features/work/liveCommands.ts lists what is live on a task, in precedence order
 // A screen shows several modes at once (the audit queue embeds the canvas's view keys; the
-// editor keeps the viewer's keys except the ones it takes over): `modes.test.ts` checks that no
-// two commands live together share a key.
-import { ariaBinding, formatBinding, matchesBinding, parseBinding, type KeyLike } from "./keys";
+// editor keeps the viewer's keys except the ones it takes over; the workbench's answer keys win
+// over the embedded viewer's, see `yieldKeys`): `modes.test.ts` checks that no two commands live
+// together share a key.
+import { ariaBinding, canonicalBinding, formatBinding, matchesBinding, parseBinding, type KeyLike } from "./keys";
 
 export type CommandMode = "view" | "edit" | `edit:${string}` | "audit" | "work" | `work:${string}`;
 
@@ -58,6 +59,25 @@ export function defineCommands<Ctx>(mode: CommandMode, specs: readonly CommandSp
 /** The first command of the list a key press asks for (lists are ordered: earlier ones win). */
 export function commandForKey<Ctx>(commands: readonly Command<Ctx>[], e: KeyLike): Command<Ctx> | undefined {
   return commands.find((c) => c.matches(e));
+}
+
+/**
+ * Precedence between modes live together: `commands` without the bindings some `winner` also has
+ * (in the workbench the answer keys 1–9 win over the viewer's "1" = 100%). A command left with no
+ * binding keeps its button, without a key cap.
+ */
+export function yieldKeys<Ctx>(commands: readonly Command<Ctx>[], winners: readonly Pick<Command<unknown>, "keys">[]): readonly Command<Ctx>[] {
+  const taken = new Set(winners.flatMap((w) => w.keys.map(canonicalBinding)));
+  if (taken.size === 0) return commands;
+  return commands.map((c) => {
+    const keys = c.keys.filter((k) => !taken.has(canonicalBinding(k)));
+    if (keys.length === c.keys.length) return c;
+    const bindings = keys.map(parseBinding);
+    // The help's own wording ("+") may name a key that is gone: list the bindings left instead.
+    const next: Command<Ctx> = { ...c, keys, matches: (e: KeyLike) => bindings.some((b) => matchesBinding(b, e)) };
+    delete next.keyLabel;
+    return next;
+  });
 }
 
 export function findCommand<Ctx>(commands: readonly Command<Ctx>[], id: string): Command<Ctx> {

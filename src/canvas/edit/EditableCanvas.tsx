@@ -29,6 +29,7 @@ import { editorParams } from "./params";
 import { segmentationPlugin } from "./plugins";
 import { maskSessionOf, type MaskSession } from "./mask/session";
 import { useSegmentationAnswer } from "./mask/useSegmentationAnswer";
+import type { FetchBytes } from "./mask/decode";
 import { EditShortcutHelp } from "./EditShortcutHelp";
 import { createEditorStore, EditorStoreContext } from "./store";
 import { toolsFor } from "./tools";
@@ -53,8 +54,18 @@ export interface EditableCanvasProps {
    * and classes to encode; pages debounce and upload (the workbench saves drafts this way).
    */
   onMaskChange?: (session: MaskSession) => void;
+  /**
+   * Segmentation: reads the bytes of `response`'s mask URLs (default: fetched through the
+   * console). The workbench serves painting kept in the browser this way, before it is uploaded.
+   */
+  fetchMaskBytes?: FetchBytes;
   /** Zooms to and selects the annotation at this wire index, each time a new object is passed. */
   focusAnnotation?: { index: number } | null;
+  /**
+   * The page has its own `?` overlay listing the editor's keys too (the workbench): the editor's
+   * `?` opens that one instead of its own.
+   */
+  onShortcutHelp?: () => void;
 }
 
 /** Documents up to this many objects are validated on every change; bigger ones after a pause. */
@@ -154,9 +165,10 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
   const [panelOpen, setPanelOpen] = useState(false);
   const viewContext = useMemo<CanvasCommandContext>(() => ({ store, toggleFullscreen: fullscreen.toggle }), [store, fullscreen.toggle]);
   useCanvasShortcuts(rootRef, stageRef, viewContext);
+  const pageHelp = props.onShortcutHelp;
   const commandContext = useMemo<EditCommandContext>(
-    () => ({ editor, machine, params, kind, toggleHelp: () => setHelpOpen((o) => !o), openLabelPicker: () => setPickerOpen(true) }),
-    [editor, machine, params, kind],
+    () => ({ editor, machine, params, kind, toggleHelp: () => (pageHelp ? pageHelp() : setHelpOpen((o) => !o)), openLabelPicker: () => setPickerOpen(true) }),
+    [editor, machine, params, kind, pageHelp],
   );
   const pointerDelegate = useEditorInput(rootRef, stageRef, store, machine, commandContext);
   const image = useImage(props.imageUrl !== undefined ? props.imageUrl : typeof (params.raw as { attachment?: unknown }).attachment === "string" ? (params.raw as { attachment: string }).attachment : null);
@@ -252,7 +264,7 @@ function Editor(props: EditableCanvasProps & { editorParams: EditorParams }) {
 
   // A segmentation answer (or saved draft) is decoded into the mask raster; read once, like the document.
   const [initialResponse] = useState(() => props.response);
-  const answer = useSegmentationAnswer(params.taskType, initialResponse);
+  const answer = useSegmentationAnswer(params.taskType, initialResponse, props.fetchMaskBytes);
   const focusAnnotation = props.focusAnnotation;
   useEffect(() => {
     const id = focusAnnotation ? editor.getState().document.objects[focusAnnotation.index]?.id : undefined;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from "react";
-import { canvasCommandForKey, type CanvasCommandContext } from "../commands";
+import { canvasCommandForKey, VIEW_COMMANDS, type CanvasCommand, type CanvasCommandContext } from "../commands";
 
 /** Typing in a field never triggers a shortcut; checkboxes, sliders and buttons don't take text. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -21,9 +21,13 @@ export function useCanvasShortcuts(
   rootRef: RefObject<HTMLElement | null>,
   stageRef: RefObject<HTMLElement | null>,
   context: CanvasCommandContext,
+  /** The view commands live here (fewer keys where the page's own win, see `yieldKeys`). */
+  commands: readonly CanvasCommand[] = VIEW_COMMANDS,
 ): void {
   const latest = useRef(context);
   latest.current = context;
+  const live = useRef(commands);
+  live.current = commands;
   useEffect(() => {
     const root = rootRef.current;
     const stage = stageRef.current;
@@ -38,7 +42,7 @@ export function useCanvasShortcuts(
       // An open popover takes Esc for itself; an open dialog (the `?` overlay) has the keyboard,
       // except `?`, which closes it again.
       if (e.key === "Escape" && root.querySelector(":popover-open")) return;
-      const command = canvasCommandForKey(e, latest.current);
+      const command = canvasCommandForKey(e, latest.current, live.current);
       if (!command) return;
       if (e.target instanceof Element && e.target.closest("dialog") && command.id !== "help") return;
       e.preventDefault();

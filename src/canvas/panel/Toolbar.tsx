@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import styles from "../canvas.module.css";
 import { ariaKeysOf, keyCapOf, titleOf } from "../../commands";
-import { canvasCommand, type CanvasCommand, type CanvasCommandContext } from "../commands";
+import { canvasCommand as commandById, type CanvasCommand, type CanvasCommandContext, type CanvasCommandId } from "../commands";
 import { useCanvas, useCanvasStoreApi } from "../store";
 import { FullscreenIcon, PanelIcon } from "./icons";
 
@@ -16,19 +16,25 @@ interface ToolbarProps {
   onTogglePanel(): void;
   /** A narrow canvas: brightness and contrast fold behind an "Adjust" button. */
   compact: boolean;
+  /** The view commands live on this canvas (their key caps): VIEW_COMMANDS unless the page takes some keys. */
+  commands?: readonly CanvasCommand[];
 }
 
 /** A button's text with its key cap from the registry ("Fit F"); the cap is hidden from screen readers (aria-keyshortcuts says it). */
 function withKey(text: string, command: CanvasCommand): ReactNode {
+  // A key the page took (the workbench's 1–9) leaves the button without a cap.
+  const cap = keyCapOf(command);
+  if (!cap) return text;
   return (
     <>
-      {text} <kbd className={styles.btnKey} aria-hidden>{keyCapOf(command)}</kbd>
+      {text} <kbd className={styles.btnKey} aria-hidden>{cap}</kbd>
     </>
   );
 }
 
 /** Zoom controls and indicator, image adjustments, the side-panel and full-screen toggles. */
-export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact }: ToolbarProps) {
+export function Toolbar({ context, fullscreen, panelOpen, onTogglePanel, compact, commands }: ToolbarProps) {
+  const canvasCommand = (id: CanvasCommandId) => commandById(id, commands);
   const [adjustOpen, setAdjustOpen] = useState(false);
   const store = useCanvasStoreApi();
   const scale = useCanvas((s) => s.view.scale);

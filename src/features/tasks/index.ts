@@ -10,7 +10,7 @@ export { TaskTable } from "./TaskTable";
 export { Section } from "./detail/Section";
 export { Instruction } from "./detail/Instruction";
 // The work panels show a task's attachment exactly as the detail page does.
-export { CanvasSlot } from "./detail/CanvasSlot";
+export { CanvasSlot, canvasImageOf } from "./detail/CanvasSlot";
 export { AttachmentList } from "./detail/AttachmentPreview";
 export { attachmentsOf, type AttachmentRef } from "./attachments";
 export { AttachmentPreview } from "./detail/AttachmentPreview";

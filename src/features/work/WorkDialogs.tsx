@@ -1,6 +1,8 @@
 // The workbench's two dialogs: Skip (with an optional reason) and the `?` shortcuts overlay.
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { CANVAS_KEYS, WORK_COMMANDS } from "./commands";
+import { ShortcutOverlay } from "../../commands";
+import type { TaskType } from "../../schema";
+import { workShortcutRows } from "./liveCommands";
 import styles from "./work.module.css";
 
 function Modal({ open, onClose, labelledBy, children }: { open: boolean; onClose(): void; labelledBy: string; children: ReactNode }) {
@@ -52,46 +54,16 @@ export function SkipDialog({ open, busy, error, onClose, onSkip }: { open: boole
   );
 }
 
-export function WorkHelp({ open, onClose, image }: { open: boolean; onClose(): void; image: boolean }) {
+/** The `?` overlay: the registry's work mode, the panel's keys and the canvas's (see liveCommands.ts). */
+export function WorkHelp({ open, onClose, type, image }: { open: boolean; onClose(): void; type: TaskType; image: boolean }) {
   return (
-    <Modal open={open} onClose={onClose} labelledBy="work-help-title">
-      <h2 id="work-help-title">Keyboard shortcuts</h2>
-      <table className="table" aria-label="Workbench shortcuts">
-        <tbody>
-          {WORK_COMMANDS.map((c) => (
-            <tr key={c.id}>
-              <td className={styles.keyCell}>
-                <kbd>{c.keys}</kbd>
-              </td>
-              <td>{c.label}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted">Letter keys don't fire while you type in a field; Ctrl+Enter (⌘+Enter) always submits. Choices take 1–9.</p>
-      {image ? (
-        <>
-          <h3>On the canvas</h3>
-          <table className="table" aria-label="Canvas shortcuts">
-            <tbody>
-              {CANVAS_KEYS.map((k) => (
-                <tr key={k.keys}>
-                  <td className={styles.keyCell}>
-                    <kbd>{k.keys}</kbd>
-                  </td>
-                  <td>{k.label}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted">The drawing tools list their own keys in the canvas toolbar.</p>
-        </>
-      ) : null}
-      <div className={styles.dialogFooter}>
-        <button type="button" className="btn" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
-    </Modal>
+    <ShortcutOverlay
+      open={open}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      note="Letter and number keys don't fire while you type in a field; Ctrl+Enter (⌘+Enter) always submits. The canvas's keys work while the pointer is over the image or focus is in it."
+      rows={workShortcutRows(type, image)}
+      testId="work-shortcuts"
+    />
   );
 }

@@ -14,7 +14,9 @@ import { DraftSync } from "./draftSync";
 import { clearLocalDraft } from "./localDrafts";
 import { useLease } from "./useLease";
 import { useWorkShortcuts } from "./useWorkShortcuts";
-import { commandById } from "./commands";
+import { ariaKeysOf, keyCapOf } from "../../commands";
+import { workCommand, type WorkCommandId } from "./commands";
+import { canvasImageOf } from "../tasks";
 import { SaveStatus, clock } from "./SaveStatus";
 import { SkipDialog, WorkHelp } from "./WorkDialogs";
 import { downloadWork } from "./download";
@@ -164,6 +166,8 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
     [goNext, sync, task.task_id],
   );
 
+  // Stable: the panel is memoised, and its canvas sends its `?` and Keys button here.
+  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
   const download = useCallback(() => downloadWork(task.task_id, task.type, responseRef.current), [task.task_id, task.type]);
 
   useWorkShortcuts(
@@ -175,7 +179,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
       skip: () => setSkipOpen(true),
       next: () => void goNext(),
       toggleInstruction: () => setInstructionOpen((o) => !o),
-      toggleHelp: () => setHelpOpen((o) => !o),
+      toggleHelp,
       download,
     },
     !skipOpen,
@@ -184,7 +188,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
   // One component per type; memo so save-status and lease ticks never re-render the panel.
   const Panel = useMemo(() => memo(workPanelFor(task.type)), [task.type]);
   const def = taskTypeRegistry[task.type];
-  const keyHint = (id: Parameters<typeof commandById>[0]) => commandById(id).keys;
+  const keyHint = (id: WorkCommandId) => keyCapOf(workCommand(id));
 
   return (
     <div className={styles.bench}>
@@ -201,8 +205,8 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
         actions={
           <div className={styles.headerActions}>
             <SaveStatus sync={sync} />
-            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-              Shortcuts <kbd>?</kbd>
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts={ariaKeysOf(workCommand("help"))}>
+              Shortcuts <kbd>{keyHint("help")}</kbd>
             </button>
           </div>
         }
@@ -240,7 +244,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
         <div className="card-header">
           <h2 id="work-instruction-title">Instruction</h2>
           <button type="button" className="btn btn-sm btn-ghost" aria-expanded={instructionOpen} aria-controls="work-instruction" onClick={() => setInstructionOpen((o) => !o)}>
-            {instructionOpen ? "Hide" : "Show"} <kbd>I</kbd>
+            {instructionOpen ? "Hide" : "Show"} <kbd>{keyHint("instruction")}</kbd>
           </button>
         </div>
         {instructionOpen ? (
@@ -251,7 +255,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
       </section>
 
       <div className={styles.panel}>
-        <Panel task={task} response={response} onChange={onChange} issues={issues} focusIssue={focusIssue} readOnly={!working} />
+        <Panel task={task} response={response} onChange={onChange} issues={issues} focusIssue={focusIssue} readOnly={!working} onShortcutHelp={toggleHelp} onMaskUploads={sync.uploads} />
       </div>
 
       {issues.length ? (
@@ -315,7 +319,7 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
       </footer>
 
       <SkipDialog open={skipOpen} busy={skipBusy} error={skipError} onClose={() => setSkipOpen(false)} onSkip={(r) => void skip(r)} />
-      <WorkHelp open={helpOpen} onClose={() => setHelpOpen(false)} image={def.geometry !== null} />
+      <WorkHelp open={helpOpen} onClose={() => setHelpOpen(false)} type={task.type} image={canvasImageOf(task) !== null} />
     </div>
   );
 }

@@ -10,7 +10,8 @@ vi.mock("./api", async (original) => {
 const writeLocalDraft = vi.fn(async () => true);
 vi.mock("./localDrafts", () => ({ writeLocalDraft: (...args: unknown[]) => writeLocalDraft(...(args as [])) }));
 
-const { DraftSync } = await import("./draftSync");
+const { DraftSync, withMaskUploads } = await import("./draftSync");
+const { withMasksPending } = await import("./panels/maskPending");
 const { WorkError } = await import("./api");
 
 const win = new EventTarget();
@@ -116,5 +117,38 @@ describe("DraftSync", () => {
     await vi.advanceTimersByTimeAsync(900);
     expect(saveDraft).toHaveBeenLastCalledWith("t1", { category: "b" }, 1);
     expect(sync.snapshot()).toMatchObject({ status: "saved", version: 2, unsaved: 0 });
+  });
+
+  it("mask strokes waiting for their upload count as unsaved changes, and their 'pending' answer is never saved", async () => {
+    saveDraft.mockResolvedValueOnce(saved(1));
+    const sync = fresh();
+    const wire = { annotations: { combined: { indexedImage: "u" } } };
+    sync.change(wire);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", unsaved: 0 });
+
+    // Three strokes, offline: the panel marks the answer pending and reports the uploads.
+    for (let i = 0; i < 3; i++) sync.change(withMasksPending(wire));
+    sync.uploads({ waiting: 3, error: null, offline: false, retryAt: null });
+    expect(sync.snapshot()).toMatchObject({ status: "saving", unsaved: 3 });
+    sync.uploads({ waiting: 3, error: "The server could not be reached.", offline: true, retryAt: 5000 });
+    expect(sync.snapshot()).toMatchObject({ status: "offline", unsaved: 3, retryAt: 5000 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(saveDraft).toHaveBeenCalledTimes(1); // the pending marks sent nothing
+
+    // Uploaded: the panel hands over the hosted answer, which is saved as a draft.
+    saveDraft.mockResolvedValueOnce(saved(2));
+    sync.uploads({ waiting: 0, error: null, offline: false, retryAt: null });
+    sync.change({ annotations: { combined: { indexedImage: "v" } } });
+    expect(sync.snapshot()).toMatchObject({ unsaved: 1 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saveDraft).toHaveBeenLastCalledWith("t1", { annotations: { combined: { indexedImage: "v" } } }, 1);
+    expect(sync.snapshot()).toMatchObject({ status: "saved", version: 2, unsaved: 0 });
+  });
+
+  it("a draft conflict stays in front of waiting uploads", () => {
+    const conflict = { status: "conflict", version: 1, savedAt: null, unsaved: 1, retryAt: null, error: "stale", theirVersion: 2 } as const;
+    expect(withMaskUploads(conflict, { waiting: 2, error: "offline", offline: true, retryAt: 1 })).toMatchObject({ status: "conflict", unsaved: 3 });
+    expect(withMaskUploads(conflict, { waiting: 0, error: null, offline: false, retryAt: null })).toBe(conflict);
   });
 });

@@ -2,8 +2,11 @@
 // short pause, with the draft's version so an older tab can't overwrite a newer draft. A failed
 // save (offline, server restarting) is retried with backoff, and at once when the browser says
 // it is back online. Kept outside React so a re-render never drops or doubles a save.
+// A segmentation's strokes are uploaded by its panel before they can be in the draft: the panel
+// reports them (`uploads`), and what the page shows counts them with the draft's own changes.
 import { WorkError, workApi } from "./api";
 import { writeLocalDraft } from "./localDrafts";
+import { masksPending, NO_MASK_UPLOADS, type MaskUploads } from "./panels/maskPending";
 import type { WorkConflict } from "../../schema/work";
 
 export type SyncStatus = "idle" | "saving" | "saved" | "offline" | "retrying" | "conflict" | "gone";
@@ -28,7 +31,10 @@ const DEBOUNCE_MS = 800;
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 export class DraftSync {
+  /** The draft's own state; `view` (what `snapshot` gives) adds the mask uploads to it. */
   private state: SyncState;
+  private view: SyncState;
+  private masks: MaskUploads = NO_MASK_UPLOADS;
   private latest: unknown = undefined;
   /** Bumped on every change: a save confirms only the changes it carried. */
   private changeSeq = 0;
@@ -46,6 +52,7 @@ export class DraftSync {
   ) {
     this.latest = initial.response;
     this.state = { status: initial.unsaved ? "idle" : initial.savedAt ? "saved" : "idle", version: initial.version, savedAt: initial.savedAt, unsaved: initial.unsaved, retryAt: null, error: null, theirVersion: null };
+    this.view = this.state;
   }
 
   /** Mounted: listen for the network coming back, and send restored changes the server never got. */
@@ -60,19 +67,34 @@ export class DraftSync {
     return () => this.listeners.delete(listener);
   };
 
-  snapshot = (): SyncState => this.state;
+  snapshot = (): SyncState => this.view;
 
   private set(patch: Partial<SyncState>): void {
     this.state = { ...this.state, ...patch };
+    this.publish();
+  }
+
+  private publish(): void {
+    this.view = withMaskUploads(this.state, this.masks);
     for (const l of this.listeners) l();
   }
+
+  /** The segmentation panel's strokes not uploaded yet (stable: passed to a memoised panel). */
+  uploads = (masks: MaskUploads): void => {
+    if (this.disposed) return;
+    this.masks = masks;
+    this.publish();
+  };
 
   /** A change from the panel: kept locally at once, sent to the server after a pause. */
   change(response: unknown): void {
     if (this.disposed || this.state.status === "gone") return;
+    // "Strokes on their way": the draft is still the last uploaded answer (counted by `uploads`).
+    if (masksPending(response)) return;
     this.latest = response;
     this.changeSeq++;
-    this.set({ unsaved: this.state.unsaved + 1 });
+    // "Saved at" no longer holds for this change: it waits for the pause before its save.
+    this.set({ unsaved: this.state.unsaved + 1, ...(this.state.status === "saved" ? { status: "idle" as const } : {}) });
     this.keepLocally();
     if (this.state.status !== "conflict") this.schedule(DEBOUNCE_MS);
   }
@@ -168,6 +190,7 @@ export class DraftSync {
   /** After Submit: nothing left to save. */
   done(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.masks = NO_MASK_UPLOADS;
     this.set({ unsaved: 0, status: "saved" });
   }
 
@@ -176,4 +199,17 @@ export class DraftSync {
     if (this.timer) clearTimeout(this.timer);
     window.removeEventListener("online", this.onOnline);
   }
+}
+
+/**
+ * What the page shows: the draft's state, with strokes waiting for their upload counted as
+ * changes the server has not got. A draft problem (conflict, task gone, its own save failing)
+ * stays in front; otherwise the uploads say "saving" or why they wait.
+ */
+export function withMaskUploads(draft: SyncState, masks: MaskUploads): SyncState {
+  if (masks.waiting === 0) return draft;
+  const unsaved = draft.unsaved + masks.waiting;
+  if (draft.status !== "idle" && draft.status !== "saved") return { ...draft, unsaved };
+  if (masks.error === null) return { ...draft, unsaved, status: "saving", retryAt: null };
+  return { ...draft, unsaved, status: masks.offline ? "offline" : "retrying", retryAt: masks.retryAt, error: masks.error };
 }

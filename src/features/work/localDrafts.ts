@@ -2,6 +2,7 @@
 // wrapper; localStorage would block the page and cap at a few MB, too small for segmentation).
 // It holds what the server may not have yet: written on every change, cleared after Submit.
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
+import { clearLocalMask } from "./localMasks";
 
 export interface LocalDraft {
   taskId: string;
@@ -39,6 +40,8 @@ export async function writeLocalDraft(draft: LocalDraft): Promise<boolean> {
 }
 
 export async function clearLocalDraft(taskId: string): Promise<void> {
+  // A segmentation's painting kept before its upload goes with the draft.
+  await clearLocalMask(taskId);
   try {
     await del(taskId, db());
   } catch {

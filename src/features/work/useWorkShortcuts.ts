@@ -1,17 +1,9 @@
 import { useEffect, useRef } from "react";
-import { WORK_COMMANDS, type WorkContext } from "./commands";
+import { commandForKey } from "../../commands";
+import { runsWhileTyping, WORK_COMMANDS, type WorkContext } from "./commands";
+import { isTyping } from "./panels/ui";
 
-/** Typing in a field must not trigger a letter shortcut (Ctrl+Enter still submits). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === "TEXTAREA" || tag === "SELECT") return true;
-  if (tag !== "INPUT") return false;
-  return !["checkbox", "radio", "range", "button", "submit"].includes((target as HTMLInputElement).type);
-}
-
-/** Runs the workbench's commands from the keyboard, page-wide, unless a dialog is open. */
+/** Runs the workbench's commands (mode "work") from the keyboard, page-wide, unless a dialog is open. */
 export function useWorkShortcuts(context: WorkContext, enabled: boolean): void {
   const latest = useRef(context);
   latest.current = context;
@@ -19,9 +11,10 @@ export function useWorkShortcuts(context: WorkContext, enabled: boolean): void {
     if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
+      // The `?` overlay and the Skip dialog have the keyboard (the overlay closes on Esc).
       if (document.querySelector("dialog[open]")) return;
-      const typing = isTyping(e.target);
-      const command = WORK_COMMANDS.find((c) => c.matches(e) && (!typing || c.whileTyping));
+      if (isTyping(e) && !runsWhileTyping(e)) return;
+      const command = commandForKey(WORK_COMMANDS, e);
       if (!command || !command.canRun(latest.current)) return;
       e.preventDefault();
       command.run(latest.current);

@@ -1,11 +1,14 @@
 // The audio attachment with what transcribing needs: speed, 5-second skips, and keys that work
 // both outside and inside the transcript (where plain arrows and Space are typing).
+// The keys are the registry's (AUDIO_COMMANDS, mode "work:audio").
 import { useEffect, useRef, useState } from "react";
+import { commandForKey, formatBinding, keyCapOf } from "../../../commands";
+import { AUDIO_COMMANDS, audioKeyOf, SKIP_SECONDS, type AudioCommandContext } from "./commands";
 import css from "./panels.module.css";
 import { isTyping } from "./ui";
 
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
-export const SKIP_SECONDS = 5;
+export { SKIP_SECONDS };
 
 interface AudioPlayerProps {
   src: string;
@@ -43,19 +46,17 @@ export function AudioPlayer({ src, onDuration }: AudioPlayerProps) {
     };
     const faster = (d: number) =>
       setSpeed((s) => SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(s as (typeof SPEEDS)[number]) + d))]);
+    const context: AudioCommandContext = { playPause: toggle, skip, speed: faster };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey) return;
-      const typing = isTyping(e);
       // Alt+… works everywhere (in the transcript too); the plain keys only outside text fields.
-      const on = e.altKey || (!typing && !e.altKey);
-      if (!on) return;
-      const back = e.key === "ArrowLeft" && (e.altKey || e.shiftKey);
-      const ahead = e.key === "ArrowRight" && (e.altKey || e.shiftKey);
-      if (back || ahead) skip(back ? -SKIP_SECONDS : SKIP_SECONDS);
-      else if (e.code === "Comma" || e.code === "Period") faster(e.code === "Comma" ? -1 : 1);
-      else if ((e.key === " " && !typing && !e.altKey && !onControl(e)) || (e.altKey && e.code === "KeyP")) toggle();
-      else return;
+      if (isTyping(e) && !e.altKey) return;
+      const command = commandForKey(AUDIO_COMMANDS, audioKeyOf(e));
+      if (!command) return;
+      // Space on a button, the select or the audio's own controls is theirs.
+      if (command.id === "playPause" && !e.altKey && onControl(e)) return;
       e.preventDefault();
+      command.run(context);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -100,9 +101,19 @@ export function AudioPlayer({ src, onDuration }: AudioPlayerProps) {
         </label>
       </div>
       <p className={css.hint}>
-        <kbd className={css.key}>Space</kbd> play/pause · <kbd className={css.key}>Shift+←/→</kbd> {SKIP_SECONDS} s · <kbd className={css.key}>,</kbd>/
-        <kbd className={css.key}>.</kbd> slower/faster. While typing the transcript: <kbd className={css.key}>Alt+P</kbd>,{" "}
-        <kbd className={css.key}>Alt+←/→</kbd>, <kbd className={css.key}>Alt+,</kbd>/<kbd className={css.key}>Alt+.</kbd>
+        {AUDIO_COMMANDS.map((c, i) => (
+          <span key={c.id}>
+            {i > 0 ? " · " : null}
+            <kbd className={css.key}>{keyCapOf(c)}</kbd> {c.label.toLowerCase()}
+          </span>
+        ))}
+        . While typing the transcript:{" "}
+        {AUDIO_COMMANDS.map((c, i) => (
+          <span key={c.id}>
+            {i > 0 ? ", " : null}
+            <kbd className={css.key}>{formatBinding(c.keys[1])}</kbd>
+          </span>
+        ))}
       </p>
     </div>
   );

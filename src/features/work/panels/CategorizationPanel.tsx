@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { CanvasSlot } from "../../tasks";
+import { pageCommandsOf } from "../liveCommands";
 import type { CategorizationResponse } from "../../../schema";
 import { ChoiceList } from "./ChoiceList";
 import { emptyResponse } from "./empty";
@@ -14,7 +15,7 @@ const PATH = ["category"];
  * Categorization: one category, or several with `allow_multiple`. With `category_ids` the
  * answer also carries the chosen categories' ids, in the same order (as the docs' response shows).
  */
-export function CategorizationPanel({ task, response, onChange, issues, focusIssue, readOnly }: WorkPanelProps) {
+export function CategorizationPanel({ task, response, onChange, issues, focusIssue, readOnly, onShortcutHelp }: WorkPanelProps) {
   const root = useRef<HTMLDivElement>(null);
   useFocusIssue(root, focusIssue);
   const params = paramsOf(task, "categorization");
@@ -33,7 +34,7 @@ export function CategorizationPanel({ task, response, onChange, issues, focusIss
   };
   return (
     <div ref={root} className={`${css.panel} ${css.split}`} data-testid="work-panel-categorization">
-      <CanvasSlot task={task} />
+      <CanvasSlot task={task} pageCommands={pageCommandsOf(task.type)} onShortcutHelp={onShortcutHelp} />
       <div className={css.form}>
         <GeneralIssues issues={issues} known={(i) => i.path[0] === "category" || i.path[0] === "category_id"} />
         <ChoiceList

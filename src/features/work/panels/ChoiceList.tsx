@@ -1,6 +1,9 @@
 // A list of options picked with the mouse or keys 1–9: radios for one answer, checkboxes for
-// several. Used by categorization (categories) and comparison (choices).
+// several. Used by categorization (categories) and comparison (choices). The keys are the
+// registry's (CHOICE_COMMANDS, mode "work:choices").
 import { useEffect, useRef } from "react";
+import { commandForKey } from "../../../commands";
+import { CHOICE_COMMANDS } from "./commands";
 import type { WorkIssue } from "./types";
 import { describedBy, FieldIssues, fieldId, isTyping } from "./ui";
 import { issuesAt } from "./validate";
@@ -25,14 +28,14 @@ export function ChoiceList({ path, legend, options, chosen, multiple, onChange, 
   // 1–9 pick (or toggle) the first nine options, unless the person is typing somewhere.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
-      if (!/^[1-9]$/.test(e.key)) return;
+      if (e.defaultPrevented || isTyping(e)) return;
+      const command = commandForKey(CHOICE_COMMANDS, e);
       const l = latest.current;
-      const option = l.options[Number(e.key) - 1];
-      if (option === undefined || l.readOnly) return;
+      const index = Number(e.key) - 1;
+      if (!command || l.readOnly || l.options[index] === undefined) return;
       e.preventDefault();
-      l.onChange(toggle(l.chosen, option, l.multiple));
-      document.getElementById(`${name}-${Number(e.key) - 1}`)?.focus({ preventScroll: true });
+      command.run({ pick: (i) => l.onChange(toggle(l.chosen, l.options[i], l.multiple)) }, e);
+      document.getElementById(`${name}-${index}`)?.focus({ preventScroll: true });
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

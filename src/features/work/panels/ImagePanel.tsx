@@ -2,13 +2,14 @@
 // params, starting from the draft; findings on annotations zoom to their object.
 import { useMemo, useRef } from "react";
 import { AnnotationCanvas, EditableCanvas, type EditableTaskType } from "../../../canvas";
+import { pageCommandsOf } from "../liveCommands";
 import type { WorkPanelProps } from "./types";
 import { GeneralIssues, useFocusCanvasOnOpen } from "./ui";
 import css from "./panels.module.css";
 
 const CANVAS_HEIGHT = "var(--task-canvas-height)";
 
-export function ImagePanel({ task, response, onChange, issues, focusIssue, readOnly }: WorkPanelProps) {
+export function ImagePanel({ task, response, onChange, issues, focusIssue, readOnly, onShortcutHelp }: WorkPanelProps) {
   // The editor owns the document once open: it reads the draft when it mounts, then reports.
   const [initial] = useMemoOnce(response);
   const root = useRef<HTMLDivElement>(null);
@@ -21,7 +22,7 @@ export function ImagePanel({ task, response, onChange, issues, focusIssue, readO
   if (readOnly) {
     return (
       <div className={css.panel} data-testid={`work-panel-${task.type}`}>
-        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} />
+        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} pageCommands={pageCommandsOf(task.type)} onShortcutHelp={onShortcutHelp} />
       </div>
     );
   }
@@ -36,6 +37,7 @@ export function ImagePanel({ task, response, onChange, issues, focusIssue, readO
         response={initial}
         height={CANVAS_HEIGHT}
         focusAnnotation={focusAnnotation}
+        onShortcutHelp={onShortcutHelp}
         onChange={(wire) => {
           // The editor reports its document on mount too: only a real change is a change.
           const text = JSON.stringify(wire);

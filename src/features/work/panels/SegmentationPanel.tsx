@@ -1,22 +1,20 @@
-// Segmentation: the mask editor; after each edit (debounced) the masks are encoded in the
-// browser and uploaded through POST /v1/files, so the draft is the docs' response with hosted
-// URLs, and reopening the task decodes it back into the editor.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { AnnotationCanvas, EditableCanvas, saveSegmentation, type MaskSession, type UploadPng } from "../../../canvas";
-import { uploadFile } from "../../../client";
-import { withMasksPending } from "./maskPending";
+// Segmentation: the mask editor; after each pause in the painting the masks are encoded in the
+// browser, kept in IndexedDB and uploaded through POST /v1/files, so the draft is the docs'
+// response with hosted URLs (useMaskDraft.ts). Reopening the task decodes the draft back into the
+// editor, or the painting this browser kept if it never reached the server, and says so.
+import { useRef, useState } from "react";
+import { AnnotationCanvas, EditableCanvas } from "../../../canvas";
+import { pageCommandsOf } from "../liveCommands";
+import { clock } from "../SaveStatus";
 import { paramsOf } from "./params";
 import type { WorkIssue, WorkPanelProps } from "./types";
 import { GeneralIssues, useFocusCanvasOnOpen } from "./ui";
+import { useMaskDraft, type MaskSaveState } from "./useMaskDraft";
 import css from "./panels.module.css";
 
-const CANVAS_HEIGHT = "var(--task-canvas-height)";
-/** Masks are a few uploads each: wait for a pause in the painting. */
-export const MASK_SAVE_DEBOUNCE_MS = 800;
-/** After a failed upload (offline, server restarting), the next attempt. */
-const MASK_RETRY_MS = 3000;
+export { MASK_SAVE_DEBOUNCE_MS } from "./useMaskDraft";
 
-const uploadPng: UploadPng = async (png) => (await uploadFile(png)).url;
+const CANVAS_HEIGHT = "var(--task-canvas-height)";
 
 /** The validator's wording of the one finding a painter meets most, in a painter's words. */
 function readable(i: WorkIssue): WorkIssue {
@@ -24,62 +22,28 @@ function readable(i: WorkIssue): WorkIssue {
   return i;
 }
 
-type SaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; message: string };
+function saveText(save: MaskSaveState, kept: boolean | null, opened: boolean): string {
+  if (save.status === "saving") return "Uploading the masks…";
+  if (save.status === "saved") return "Masks uploaded.";
+  if (save.status === "error") {
+    const where = kept === false ? "this browser could not keep them either: don't close the page" : "they are kept in this browser";
+    return save.offline ? `Offline: the masks upload when the network is back (${where}).` : `The masks could not be uploaded (${save.message}); trying again… (${where})`;
+  }
+  return opened ? "Editing the saved masks." : "Paint the mask; it is uploaded after each pause.";
+}
 
-export function SegmentationPanel({ task, response, onChange, issues, readOnly }: WorkPanelProps) {
+export function SegmentationPanel({ task, response, onChange, issues, readOnly, onShortcutHelp, onMaskUploads }: WorkPanelProps) {
   const [initial] = useState(() => response);
   const root = useRef<HTMLDivElement>(null);
   useFocusCanvasOnOpen(root, task.task_id);
-  const [save, setSave] = useState<SaveState>({ status: "idle" });
-  const timer = useRef<number | undefined>(undefined);
-  const sequence = useRef(0);
-  /** The last answer whose masks are all uploaded (the draft the editor opened with, at first). */
-  const uploaded = useRef<object | null>(typeof initial === "object" && initial !== null ? initial : null);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
   const params = paramsOf(task, "segmentannotation");
-  const paramsRef = useRef(params);
-  paramsRef.current = params;
-
-  const upload = useCallback((session: MaskSession) => {
-    const p = paramsRef.current;
-    if (!p) return;
-    const mine = ++sequence.current;
-    setSave({ status: "saving" });
-    // The draft keeps unlabeled pixels even when the task forbids them (the work is kept; the
-    // shared validator then reports them and Submit waits until they are painted).
-    saveSegmentation(session.raster, session.state.classes, { ...p, allow_unlabeled: true }, uploadPng).then(
-      (wire) => {
-        if (mine !== sequence.current) return; // a newer edit is on its way
-        uploaded.current = wire;
-        setSave({ status: "saved" });
-        onChangeRef.current(wire);
-      },
-      (e: unknown) => {
-        if (mine !== sequence.current) return;
-        setSave({ status: "error", message: e instanceof Error ? e.message : String(e) });
-        // Offline or a server restarting: try again until the masks are up (or a newer edit is).
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(() => upload(session), MASK_RETRY_MS);
-      },
-    );
-  }, []);
-
-  const saveMasks = useCallback(
-    (session: MaskSession) => {
-      window.clearTimeout(timer.current);
-      sequence.current++; // an upload in flight is now stale
-      if (uploaded.current) onChangeRef.current(withMasksPending(uploaded.current));
-      timer.current = window.setTimeout(() => upload(session), MASK_SAVE_DEBOUNCE_MS);
-    },
-    [upload],
-  );
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const draft = useMaskDraft({ taskId: task.task_id, initial, params, active: !readOnly && params !== null, onChange, onUploads: onMaskUploads });
+  const [restoredShown, setRestoredShown] = useState(true);
 
   if (readOnly) {
     return (
       <div className={css.panel} data-testid="work-panel-segmentannotation">
-        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} />
+        <AnnotationCanvas task={{ ...task, response: (response ?? undefined) as Record<string, unknown> | undefined }} height={CANVAS_HEIGHT} pageCommands={pageCommandsOf(task.type)} onShortcutHelp={onShortcutHelp} />
       </div>
     );
   }
@@ -88,20 +52,24 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly }
   return (
     <div ref={root} className={css.panel} data-testid="work-panel-segmentannotation">
       <GeneralIssues issues={issues.map(readable)} known={() => false} />
-      <p className={`${css.status} ${save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={save.status}>
-        {save.status === "saving"
-          ? "Uploading the masks…"
-          : save.status === "saved"
-            ? "Masks uploaded."
-            : save.status === "error"
-              ? `The masks could not be uploaded (${save.message}); trying again…`
-              : initial === undefined
-                ? "Paint the mask; it is uploaded after each pause."
-                : "Editing the saved masks."}
+      {draft.restoredAt !== null && restoredShown ? (
+        <div className={css.status} role="status" data-testid="mask-restored">
+          Unsaved painting from {clock(draft.restoredAt)} restored (kept in this browser; it is uploaded as soon as the server can be reached).{" "}
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRestoredShown(false)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      ) : null}
+      <p className={`${css.status} ${draft.save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={draft.save.status}>
+        {saveText(draft.save, draft.kept, initial !== undefined)}
       </p>
       {/* No MaskUploadContext: the masks are uploaded after each pause, so the panel's own
           "Save masks" button (for pages without drafts) stays hidden. */}
-      <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={initial} height={CANVAS_HEIGHT} onMaskChange={saveMasks} />
+      {draft.ready ? (
+        <EditableCanvas key={task.task_id} taskType="segmentannotation" params={task.params} response={draft.response} fetchMaskBytes={draft.fetchMaskBytes} height={CANVAS_HEIGHT} onMaskChange={draft.onMaskChange} onShortcutHelp={onShortcutHelp} />
+      ) : (
+        <p className={css.status}>Opening the masks…</p>
+      )}
     </div>
   );
 }

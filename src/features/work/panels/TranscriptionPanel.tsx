@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { CanvasSlot } from "../../tasks";
+import { pageCommandsOf } from "../liveCommands";
 import { leafLabels, type TranscriptionResponse } from "../../../schema";
 import { emptyResponse } from "./empty";
 import { FieldsForm } from "./FieldsForm";
@@ -12,7 +13,7 @@ import css from "./panels.module.css";
  * OCR transcription: the document beside its `fields`, and `repeatable_fields` as rows (one per
  * repeated item, e.g. a line of an invoice) to add and remove; a field with choices is a select.
  */
-export function TranscriptionPanel({ task, response, onChange, issues, focusIssue, readOnly }: WorkPanelProps) {
+export function TranscriptionPanel({ task, response, onChange, issues, focusIssue, readOnly, onShortcutHelp }: WorkPanelProps) {
   const root = useRef<HTMLDivElement>(null);
   useFocusIssue(root, focusIssue);
   const params = paramsOf(task, "transcription");
@@ -32,7 +33,7 @@ export function TranscriptionPanel({ task, response, onChange, issues, focusIssu
   const nextRow = (r: number) => (r === rows.length - 1 ? addRow() : focusRow(r + 1));
   return (
     <div ref={root} className={`${css.panel} ${css.split}`} data-testid="work-panel-transcription">
-      <CanvasSlot task={task} />
+      <CanvasSlot task={task} pageCommands={pageCommandsOf(task.type)} onShortcutHelp={onShortcutHelp} />
       <div className={css.form}>
         <GeneralIssues
           issues={issues}

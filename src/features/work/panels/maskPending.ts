@@ -13,3 +13,19 @@ export function masksPending(response: unknown): boolean {
 }
 
 export const MASKS_PENDING_MESSAGE = "The latest strokes are still being uploaded: submit again in a moment";
+
+/**
+ * Mask strokes the server has not got yet, as the panel reports them to the page: `waiting`
+ * changes since the last upload that landed, and why the last attempt failed (null while it runs
+ * or when nothing waits). The page's save status and its "leave the page?" question count them.
+ */
+export interface MaskUploads {
+  waiting: number;
+  error: string | null;
+  /** The last failure was the network (offline), not a refusal or a server error. */
+  offline: boolean;
+  /** When the next attempt runs (epoch ms), after a failure. */
+  retryAt: number | null;
+}
+
+export const NO_MASK_UPLOADS: MaskUploads = { waiting: 0, error: null, offline: false, retryAt: null };

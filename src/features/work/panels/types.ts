@@ -1,4 +1,5 @@
 import type { Task } from "../../../schema";
+import type { MaskUploads } from "./maskPending";
 
 /** One finding about the response, with the wire path of the object or field it concerns. */
 export interface WorkIssue {
@@ -18,4 +19,8 @@ export interface WorkPanelProps {
   /** The finding to bring into view (zoom to its object, focus its field); a new object each time. */
   focusIssue: WorkIssue | null;
   readOnly?: boolean;
+  /** Opens the workbench's `?` overlay: an embedded canvas's `?` and Keys button call it. */
+  onShortcutHelp?(): void;
+  /** Segmentation: strokes not uploaded yet, counted by the page's save status and on leaving. */
+  onMaskUploads?(uploads: MaskUploads): void;
 }

@@ -1,6 +1,7 @@
 // Small pieces every form-like panel shares: a field with its findings under it, and bringing
 // the field a finding names into view.
 import { useEffect, type ReactNode, type RefObject } from "react";
+import { nextRowCommand } from "./commands";
 import { issuesAt, pathText } from "./validate";
 import type { WorkIssue } from "./types";
 import css from "./panels.module.css";
@@ -79,7 +80,7 @@ export function TextField({ path, label, value, onChange, issues, choices, multi
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {
-            if (onEnter && e.key === "Enter" && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+            if (onEnter && nextRowCommand.matches(e)) {
               e.preventDefault();
               onEnter();
             }

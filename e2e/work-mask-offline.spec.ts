@@ -1,0 +1,142 @@
+// Segmentation work is never lost offline: strokes made while the masks can't be uploaded are
+// kept in the browser (IndexedDB) at each pause, the save status counts them and leaving the page
+// asks first; a reload (which offline fails: no app shell) then reopening with the server still
+// refusing files brings them back from the browser and says so; once files are taken again they
+// are uploaded, the server's draft holds the hosted masks, and Submit completes the task.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { PNG } from "pngjs";
+import { EditCanvas } from "./helpers/editCanvas";
+
+const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
+const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
+
+type MaskAnswer = { annotations: { combined: { indexedImage: string } }; labelMapping: Record<string, { index: number }> };
+
+async function readyCanvas(page: Page): Promise<EditCanvas> {
+  const canvas = new EditCanvas(page);
+  await expect(canvas.stage).toBeVisible();
+  await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(0);
+  await canvas.actualSize();
+  return canvas;
+}
+
+/** The panel's count of unlabeled pixels ("N of 131,200"): the horse image has 131,200. */
+async function unlabeled(page: Page): Promise<number> {
+  const text = (await page.getByRole("region", { name: "Segmentation" }).textContent()) ?? "";
+  return Number(/([\d,]+) of 131,200/.exec(text)?.[1].replace(/,/g, "") ?? NaN);
+}
+
+async function draftOf(request: APIRequestContext, taskId: string): Promise<{ version: number; response: MaskAnswer } | null> {
+  const res = await request.get(`/console-api/work/${taskId}/draft`, { headers: AUTH });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { draft: { version: number; response: MaskAnswer } | null }).draft;
+}
+
+/** The label index at image pixel (x, y) of an answer's hosted indexed image. */
+async function indexAt(request: APIRequestContext, answer: MaskAnswer, x: number, y: number): Promise<number> {
+  const png = PNG.sync.read(await (await request.get(answer.annotations.combined.indexedImage)).body());
+  return png.data[4 * (y * png.width + x)];
+}
+
+/** What this browser keeps of the task's painting (the panel's IndexedDB store). */
+function keptMask(page: Page, taskId: string): Promise<number | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open("scale-workbench-masks");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("masks")) return resolve(null);
+          const get = db.transaction("masks").objectStore("masks").get(id);
+          get.onsuccess = () => resolve((get.result as { changedAt: number } | undefined)?.changedAt ?? null);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    taskId,
+  );
+}
+
+test("segmentation offline: painting survives a reload from the browser's copy, uploads when back online, and submits", async ({ page, request, baseURL }) => {
+  const created = await request.post("/v1/task/segmentannotation", {
+    headers: AUTH,
+    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const taskId = ((await created.json()) as { task_id: string }).task_id;
+
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  let canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const size = page.getByLabel("Brush size in pixels");
+  await size.fill("20");
+  await size.press("Tab");
+  const state = page.getByTestId("mask-save-state");
+  const status = page.getByTestId("save-status");
+
+  // Online: the first stroke is uploaded and saved as a draft.
+  await canvas.drag({ x: 100, y: 100 }, { x: 300, y: 100 });
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect(status).toContainText("Saved at", { timeout: 20_000 });
+  const afterFirst = await unlabeled(page);
+
+  // Offline: two more strokes; they can't be uploaded, and the page says so and counts them.
+  await page.context().setOffline(true);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  await canvas.drag({ x: 150, y: 180 }, { x: 250, y: 180 });
+  await expect(state).toHaveAttribute("data-state", "error", { timeout: 20_000 });
+  await expect(status).toContainText("Offline — 2 changes waiting");
+  await expect(state).toContainText("kept in this browser");
+  const painted = await unlabeled(page);
+  expect(painted).toBeLessThan(afterFirst - 2_000);
+  await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
+  // The server's draft still has the first stroke only.
+  expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+
+  // Reload while still offline, the strokes not uploaded: leaving asks first. With no network
+  // the page itself can't load (the console has no offline app shell), so whatever was only in
+  // the tab's memory is gone now.
+  const asked: string[] = [];
+  page.on("dialog", (d) => {
+    asked.push(d.type());
+    void d.accept();
+  });
+  await expect(page.reload()).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+  expect(asked).toContain("beforeunload");
+
+  // The network is back but the server still can't take files (say it is restarting): the page
+  // loads, the painting comes back from this browser, says so, and waits for the upload.
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  await page.context().setOffline(false);
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  await expect(page.getByTestId("mask-restored")).toContainText(/Unsaved painting from \d{1,2}:\d\d( [AP]M)? restored/);
+  canvas = await readyCanvas(page);
+  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+  await expect(status).toContainText("1 change waiting", { timeout: 20_000 });
+  await expect(state).toHaveAttribute("data-state", "error");
+  expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+  // Submit refuses while the restored painting is not uploaded.
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("work-issues")).toContainText("still being uploaded");
+
+  // The server takes files again: uploaded without another stroke, and the draft holds hosted masks.
+  await page.unroute("**/v1/files", refuse);
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect(status).toContainText("Saved at", { timeout: 20_000 });
+  const draft = (await draftOf(request, taskId))!.response;
+  expect(draft.annotations.combined.indexedImage).toMatch(/^https?:\/\/.+\/files\//);
+  const horse = draft.labelMapping.horse.index;
+  expect(await indexAt(request, draft, 200, 250)).toBe(horse);
+  expect(await indexAt(request, draft, 200, 100)).toBe(horse);
+  expect(await indexAt(request, draft, 200, 180)).toBe(horse);
+  await expect.poll(() => keptMask(page, taskId)).toBeNull();
+
+  // Submit: completed with all three strokes.
+  await page.getByTestId("submit").click();
+  await expect(page.getByText(/Submitted — time spent/)).toBeVisible({ timeout: 20_000 });
+  const task = (await (await request.get(`/v1/task/${taskId}`, { headers: AUTH })).json()) as { status: string; response: MaskAnswer };
+  expect(task.status).toBe("completed");
+  for (const y of [100, 180, 250]) expect(await indexAt(request, task.response, 200, y)).toBe(task.response.labelMapping.horse.index);
+  expect(await indexAt(request, task.response, 20, 20)).toBe(0);
+});

@@ -1,0 +1,201 @@
+// The segmentation panel's saving: after each pause in the painting the masks are encoded ONCE,
+// kept in this browser (localMasks.ts) and then uploaded (POST /v1/files); the draft gets the
+// hosted URLs. Strokes the server has not got are reported to the page (its save status, its
+// "leave the page?" question), and a reopened task restores painting that never reached the
+// server from the browser's bytes, then uploads it.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { MaskSession } from "../../../canvas";
+import { encodeSegmentation, segmentationResponse, type EncodedSegmentation } from "../../../canvas/edit/mask/encode";
+import { ApiError, uploadFile } from "../../../client";
+import type { SegmentannotationParams } from "../../../schema";
+import { readLocalMask, settleLocalMask, writeLocalMask, type LocalMask } from "../localMasks";
+import { NO_MASK_UPLOADS, withMasksPending, type MaskUploads } from "./maskPending";
+
+/** Masks are a few uploads each: wait for a pause in the painting. */
+export const MASK_SAVE_DEBOUNCE_MS = 800;
+/** After a failed upload (offline, server restarting), the next attempt. */
+const MASK_RETRY_MS = 3000;
+/** The restored answer names its files so; `fetchMaskBytes` serves them from the kept bytes. */
+const LOCAL_URL = "browser-kept-mask:";
+
+export type MaskSaveState = { status: "idle" } | { status: "saving" } | { status: "saved" } | { status: "error"; message: string; offline: boolean };
+
+export interface MaskDraft {
+  /** False while this browser's copy is being read (the editor waits: it reads its answer once). */
+  ready: boolean;
+  /** What the editor opens with: the restored painting, else the draft. */
+  response: unknown;
+  fetchMaskBytes: ((url: string) => Promise<Uint8Array>) | undefined;
+  /** When the restored painting was made (epoch ms), or null. */
+  restoredAt: number | null;
+  /** False when this browser could not keep the masks (no IndexedDB); null before any try. */
+  kept: boolean | null;
+  save: MaskSaveState;
+  onMaskChange(session: MaskSession): void;
+}
+
+type Params = Pick<SegmentannotationParams, "labels" | "instance_labels" | "allow_unlabeled">;
+
+async function uploadAll(encoded: EncodedSegmentation, params: Params): Promise<object> {
+  const urls: string[] = [];
+  // One after another: the server writes them to one disk, and names them by content hash.
+  for (const f of encoded.files) urls.push((await uploadFile(f.png)).url);
+  return segmentationResponse(encoded, urls, params);
+}
+
+export function useMaskDraft(opts: {
+  taskId: string;
+  initial: unknown;
+  params: Params | null;
+  active: boolean;
+  onChange(response: unknown): void;
+  onUploads: ((uploads: MaskUploads) => void) | undefined;
+}): MaskDraft {
+  const { taskId, initial, active } = opts;
+  const latest = useRef(opts);
+  latest.current = opts;
+  const [local, setLocal] = useState<LocalMask | null | "reading">(active ? "reading" : null);
+  const [save, setSave] = useState<MaskSaveState>({ status: "idle" });
+  const [kept, setKept] = useState<boolean | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const sequence = useRef(0);
+  const waiting = useRef(0);
+  const retry = useRef<(() => void) | null>(null);
+  /** The last answer whose masks are all uploaded (the draft the editor opened with, at first). */
+  const uploaded = useRef<object | null>(typeof initial === "object" && initial !== null ? initial : null);
+  const pendingSession = useRef<MaskSession | null>(null);
+
+  const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ ...u, waiting: waiting.current }), []);
+
+  const upload = useCallback(
+    (encoded: EncodedSegmentation, changedAt: number, mine: number) => {
+      const p = latest.current.params;
+      if (!p) return;
+      retry.current = null;
+      setSave({ status: "saving" });
+      report(NO_MASK_UPLOADS);
+      uploadAll(encoded, p).then(
+        (wire) => {
+          if (mine !== sequence.current) return; // a newer painting is on its way
+          uploaded.current = wire;
+          waiting.current = 0;
+          setSave({ status: "saved" });
+          latest.current.onChange(wire);
+          report(NO_MASK_UPLOADS);
+          // In the draft now (which the page keeps in IndexedDB and on the server).
+          void settleLocalMask(taskId, changedAt);
+        },
+        (e: unknown) => {
+          if (mine !== sequence.current) return;
+          const message = e instanceof Error ? e.message : String(e);
+          const offline = (e instanceof ApiError && e.status === 0) || !navigator.onLine;
+          setSave({ status: "error", message, offline });
+          report({ error: message, offline, retryAt: Date.now() + MASK_RETRY_MS });
+          // Offline or a server restarting: try again until the masks are up (or a newer painting is).
+          const again = () => upload(encoded, changedAt, mine);
+          retry.current = again;
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(again, MASK_RETRY_MS);
+        },
+      );
+    },
+    [report, taskId],
+  );
+
+  /** The pause came: encode once, keep the bytes in this browser, then upload them. */
+  const persist = useCallback(
+    (session: MaskSession) => {
+      pendingSession.current = null;
+      const p = latest.current.params;
+      if (!p) return;
+      const mine = sequence.current;
+      // The draft keeps unlabeled pixels even when the task forbids them (the work is kept; the
+      // shared validator then reports them and Submit waits until they are painted).
+      const encoded = encodeSegmentation(session.raster, session.state.classes, { ...p, allow_unlabeled: true });
+      const changedAt = Date.now();
+      void writeLocalMask({ taskId, encoded, changedAt }).then(setKept);
+      upload(encoded, changedAt, mine);
+    },
+    [taskId, upload],
+  );
+
+  const onMaskChange = useCallback(
+    (session: MaskSession) => {
+      window.clearTimeout(timer.current);
+      retry.current = null;
+      sequence.current++; // an upload in flight is now stale
+      waiting.current++;
+      pendingSession.current = session;
+      // Submit's check refuses the answer until these strokes are up.
+      latest.current.onChange(withMasksPending(uploaded.current ?? {}));
+      setSave({ status: "saving" });
+      report(NO_MASK_UPLOADS);
+      timer.current = window.setTimeout(() => persist(session), MASK_SAVE_DEBOUNCE_MS);
+    },
+    [persist, report],
+  );
+
+  // This browser's copy first: painting the server never got is the newest work on this device.
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    void readLocalMask(taskId).then((found) => {
+      if (!live) return;
+      setLocal(found);
+      if (!found) return;
+      const mine = ++sequence.current;
+      waiting.current = 1;
+      latest.current.onChange(withMasksPending(uploaded.current ?? {}));
+      setKept(true);
+      upload(found.encoded, found.changedAt, mine);
+    });
+    return () => {
+      live = false;
+    };
+  }, [active, taskId, upload]);
+
+  useEffect(() => {
+    // Back online: the waiting masks go at once rather than at the next retry.
+    const onOnline = () => {
+      const again = retry.current;
+      if (!again) return;
+      window.clearTimeout(timer.current);
+      again();
+    };
+    // Leaving within the pause: keep the last strokes in this browser now.
+    const onPageHide = () => {
+      const session = pendingSession.current;
+      if (!session) return;
+      window.clearTimeout(timer.current);
+      persist(session);
+    };
+    window.addEventListener("online", onOnline);
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("pagehide", onPageHide);
+      window.clearTimeout(timer.current);
+    };
+  }, [persist]);
+
+  const record = local === "reading" ? null : local;
+  const params = opts.params;
+  const response = useMemo(() => {
+    if (!record || !params) return initial;
+    return segmentationResponse(
+      record.encoded,
+      record.encoded.files.map((_, i) => `${LOCAL_URL}${i}`),
+      params,
+    );
+  }, [record, params, initial]);
+  const fetchMaskBytes = useMemo(() => {
+    if (!record) return undefined;
+    return async (url: string) => {
+      const file = url.startsWith(LOCAL_URL) ? record.encoded.files[Number(url.slice(LOCAL_URL.length))] : undefined;
+      if (!file) throw new Error(`${url} is not one of the masks kept in this browser`);
+      return file.png;
+    };
+  }, [record]);
+
+  return { ready: local !== "reading", response, fetchMaskBytes, restoredAt: record?.changedAt ?? null, kept, save, onMaskChange };
+}
