@@ -31,7 +31,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-async function shoot(name, url, { key = live, scheme = "light" } = {}) {
+async function shoot(name, url, { key = live, scheme = "light", then } = {}) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
   if (key) {
     await page.goto(`${base}/#key=${key}`);
@@ -39,6 +39,7 @@ async function shoot(name, url, { key = live, scheme = "light" } = {}) {
   }
   await page.goto(base + url);
   await page.waitForLoadState("networkidle");
+  if (then) await then(page);
   await page.waitForTimeout(500); // chart animations
   await page.screenshot({ path: path.join(out, `${name}.png`) });
   await page.close();
@@ -59,6 +60,15 @@ await shoot("audit", "/audit");
 await shoot("audit-stats", "/audit/stats");
 await shoot("settings", "/settings");
 await shoot("tasks-test-mode-dark", "/tasks", { key: test, scheme: "dark" });
+await shoot("create", "/create/annotation");
+// The workbench: claim the next pending live box task as a labeler would.
+await shoot("work", "/work?type=annotation", {
+  async then(page) {
+    await page.getByRole("button", { name: /Start labeling/ }).click();
+    await page.waitForURL(/\/work\/[0-9a-f]{24}/);
+    await page.waitForLoadState("networkidle");
+  },
+});
 
 await browser.close();
 await server.stop();
