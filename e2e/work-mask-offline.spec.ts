@@ -3,6 +3,7 @@
 // asks first; a reload (which offline fails: no app shell) then reopening with the server still
 // refusing files brings them back from the browser and says so; once files are taken again they
 // are uploaded, the server's draft holds the hosted masks, and Submit completes the task.
+import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas } from "./helpers/editCanvas";
@@ -116,6 +117,16 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   await expect(status).toContainText("1 change waiting", { timeout: 20_000 });
   await expect(state).toHaveAttribute("data-state", "error");
   expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+
+  // "Download my work" carries the painting the server hasn't got, as PNGs.
+  await page.getByRole("heading", { name: "Instruction" }).click();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Shift+D");
+  const file = JSON.parse(fs.readFileSync(await (await download).path(), "utf8")) as { unuploaded_masks: { labelMapping: Record<string, { index: number }>; files: { kind: string; png: string }[] } };
+  const indexed = file.unuploaded_masks.files.find((f) => f.kind === "indexedImage")!.png;
+  const kept = PNG.sync.read(Buffer.from(indexed.replace(/^data:image\/png;base64,/, ""), "base64"));
+  expect(kept.data[4 * (250 * kept.width + 200)]).toBe(file.unuploaded_masks.labelMapping.horse.index);
+
   // Submit refuses while the restored painting is not uploaded.
   await page.getByTestId("submit").click();
   await expect(page.getByTestId("work-issues")).toContainText("still being uploaded");
