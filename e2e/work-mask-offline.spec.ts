@@ -151,3 +151,31 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   for (const y of [100, 180, 250]) expect(await indexAt(request, task.response, 200, y)).toBe(task.response.labelMapping.horse.index);
   expect(await indexAt(request, task.response, 20, 20)).toBe(0);
 });
+
+test("segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored", async ({ page, request, baseURL }) => {
+  const created = await request.post("/v1/task/segmentannotation", {
+    headers: AUTH,
+    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  const painted = await unlabeled(page);
+  expect(painted).toBeLessThan(131_200);
+  // At once, before the pause ends: the page keeps the stroke as it goes.
+  page.on("dialog", (d) => void d.accept());
+  await page.reload();
+  await expect(page.getByTestId("mask-restored")).toBeVisible();
+  await readyCanvas(page);
+  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+  await page.unroute("**/v1/files", refuse);
+  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect.poll(async () => (await draftOf(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+  const draft = (await draftOf(request, taskId))!.response;
+  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+});
