@@ -3,6 +3,7 @@
 // asks first; a reload (which offline fails: no app shell) then reopening with the server still
 // refusing files brings them back from the browser and says so; once files are taken again they
 // are uploaded, the server's draft holds the hosted masks, and Submit completes the task.
+import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas } from "./helpers/editCanvas";
@@ -116,6 +117,16 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   await expect(status).toContainText("1 change waiting", { timeout: 20_000 });
   await expect(state).toHaveAttribute("data-state", "error");
   expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+
+  // "Download my work" carries the painting the server hasn't got, as PNGs.
+  await page.getByRole("heading", { name: "Instruction" }).click();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Shift+D");
+  const file = JSON.parse(fs.readFileSync(await (await download).path(), "utf8")) as { unuploaded_masks: { labelMapping: Record<string, { index: number }>; files: { kind: string; png: string }[] } };
+  const indexed = file.unuploaded_masks.files.find((f) => f.kind === "indexedImage")!.png;
+  const kept = PNG.sync.read(Buffer.from(indexed.replace(/^data:image\/png;base64,/, ""), "base64"));
+  expect(kept.data[4 * (250 * kept.width + 200)]).toBe(file.unuploaded_masks.labelMapping.horse.index);
+
   // Submit refuses while the restored painting is not uploaded.
   await page.getByTestId("submit").click();
   await expect(page.getByTestId("work-issues")).toContainText("still being uploaded");
@@ -139,4 +150,32 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   expect(task.status).toBe("completed");
   for (const y of [100, 180, 250]) expect(await indexAt(request, task.response, 200, y)).toBe(task.response.labelMapping.horse.index);
   expect(await indexAt(request, task.response, 20, 20)).toBe(0);
+});
+
+test("segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored", async ({ page, request, baseURL }) => {
+  const created = await request.post("/v1/task/segmentannotation", {
+    headers: AUTH,
+    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  const painted = await unlabeled(page);
+  expect(painted).toBeLessThan(131_200);
+  // At once, before the pause ends: the page keeps the stroke as it goes.
+  page.on("dialog", (d) => void d.accept());
+  await page.reload();
+  await expect(page.getByTestId("mask-restored")).toBeVisible();
+  await readyCanvas(page);
+  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+  await page.unroute("**/v1/files", refuse);
+  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect.poll(async () => (await draftOf(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+  const draft = (await draftOf(request, taskId))!.response;
+  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
 });

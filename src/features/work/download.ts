@@ -1,12 +1,35 @@
-/** "Download my work": the answer as a JSON file, so nothing typed is lost when the task is gone. */
+import { readLocalMask } from "./localMasks";
+
+function base64(bytes: Uint8Array): string {
+  let text = "";
+  // In chunks: String.fromCharCode takes arguments, and an image's worth would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+/**
+ * "Download my work": the answer as a JSON file, so nothing typed is lost when the task is gone.
+ * A segmentation's painting that never reached the server (kept in this browser) comes along as
+ * its PNGs (data URLs), since the answer's own mask links hold only what was uploaded.
+ */
 export function downloadWork(taskId: string, type: string, response: unknown): void {
-  const body = JSON.stringify({ task_id: taskId, type, downloaded_at: new Date().toISOString(), response: response ?? null }, null, 2);
-  const url = URL.createObjectURL(new Blob([body], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `work-${taskId}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  void (async () => {
+    const local = type === "segmentannotation" ? await readLocalMask(taskId) : null;
+    const unuploaded = local
+      ? {
+          painted_at: new Date(local.changedAt).toISOString(),
+          labelMapping: local.encoded.labelMapping,
+          files: local.encoded.files.map((f) => ({ ...f.role, png: `data:image/png;base64,${base64(f.png)}` })),
+        }
+      : undefined;
+    const body = JSON.stringify({ task_id: taskId, type, downloaded_at: new Date().toISOString(), response: response ?? null, unuploaded_masks: unuploaded }, null, 2);
+    const url = URL.createObjectURL(new Blob([body], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `work-${taskId}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  })();
 }

@@ -11,6 +11,7 @@ import type { WorkIssue, WorkPanelProps } from "./types";
 import { GeneralIssues, useFocusCanvasOnOpen } from "./ui";
 import { useMaskDraft, type MaskSaveState } from "./useMaskDraft";
 import css from "./panels.module.css";
+import workCss from "../work.module.css";
 
 export { MASK_SAVE_DEBOUNCE_MS } from "./useMaskDraft";
 
@@ -27,7 +28,7 @@ function saveText(save: MaskSaveState, kept: boolean | null, opened: boolean): s
   if (save.status === "saved") return "Masks uploaded.";
   if (save.status === "error") {
     const where = kept === false ? "this browser could not keep them either: don't close the page" : "they are kept in this browser";
-    return save.offline ? `Offline: the masks upload when the network is back (${where}).` : `The masks could not be uploaded (${save.message}); trying again… (${where})`;
+    return save.offline ? `Offline or the server can't be reached: the masks upload as soon as it answers (${where}).` : `The masks could not be uploaded (${save.message}); trying again… (${where})`;
   }
   return opened ? "Editing the saved masks." : "Paint the mask; it is uploaded after each pause.";
 }
@@ -53,8 +54,8 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly, 
     <div ref={root} className={css.panel} data-testid="work-panel-segmentannotation">
       <GeneralIssues issues={issues.map(readable)} known={() => false} />
       {draft.restoredAt !== null && restoredShown ? (
-        <div className={css.status} role="status" data-testid="mask-restored">
-          Unsaved painting from {clock(draft.restoredAt)} restored (kept in this browser; it is uploaded as soon as the server can be reached).{" "}
+        <div className={workCss.restored} role="status" data-testid="mask-restored">
+          <span>Unsaved painting from {clock(draft.restoredAt)} restored (kept in this browser; it is uploaded as soon as the server can be reached).</span>
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRestoredShown(false)} aria-label="Dismiss">
             ×
           </button>

@@ -64,6 +64,8 @@ export function useMaskDraft(opts: {
   /** The last answer whose masks are all uploaded (the draft the editor opened with, at first). */
   const uploaded = useRef<object | null>(typeof initial === "object" && initial !== null ? initial : null);
   const pendingSession = useRef<MaskSession | null>(null);
+  /** False once the page has moved on: its draft no longer takes answers, so nothing is settled. */
+  const mounted = useRef(true);
 
   const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ ...u, waiting: waiting.current }), []);
 
@@ -77,6 +79,8 @@ export function useMaskDraft(opts: {
       uploadAll(encoded, p).then(
         (wire) => {
           if (mine !== sequence.current) return; // a newer painting is on its way
+          // The page is gone and its draft with it: keep the bytes for the next open to restore.
+          if (!mounted.current) return;
           uploaded.current = wire;
           waiting.current = 0;
           setSave({ status: "saved" });
@@ -86,7 +90,7 @@ export function useMaskDraft(opts: {
           void settleLocalMask(taskId, changedAt);
         },
         (e: unknown) => {
-          if (mine !== sequence.current) return;
+          if (mine !== sequence.current || !mounted.current) return;
           const message = e instanceof Error ? e.message : String(e);
           const offline = (e instanceof ApiError && e.status === 0) || !navigator.onLine;
           setSave({ status: "error", message, offline });
@@ -104,7 +108,7 @@ export function useMaskDraft(opts: {
 
   /** The pause came: encode once, keep the bytes in this browser, then upload them. */
   const persist = useCallback(
-    (session: MaskSession) => {
+    (session: MaskSession, send = true) => {
       pendingSession.current = null;
       const p = latest.current.params;
       if (!p) return;
@@ -114,7 +118,7 @@ export function useMaskDraft(opts: {
       const encoded = encodeSegmentation(session.raster, session.state.classes, { ...p, allow_unlabeled: true });
       const changedAt = Date.now();
       void writeLocalMask({ taskId, encoded, changedAt }).then(setKept);
-      upload(encoded, changedAt, mine);
+      if (send) upload(encoded, changedAt, mine);
     },
     [taskId, upload],
   );
@@ -162,19 +166,26 @@ export function useMaskDraft(opts: {
       window.clearTimeout(timer.current);
       again();
     };
-    // Leaving within the pause: keep the last strokes in this browser now.
-    const onPageHide = () => {
+    // Leaving within the pause (closing the tab, or the next task): keep the last strokes now.
+    const keepPending = (send: boolean) => {
       const session = pendingSession.current;
       if (!session) return;
       window.clearTimeout(timer.current);
-      persist(session);
+      persist(session, send);
     };
+    // Both: beforeunload comes first, and while the page asks "leave?" the write has time to land.
+    const onPageHide = () => keepPending(true);
+    mounted.current = true;
     window.addEventListener("online", onOnline);
+    window.addEventListener("beforeunload", onPageHide);
     window.addEventListener("pagehide", onPageHide);
     return () => {
       window.removeEventListener("online", onOnline);
+      window.removeEventListener("beforeunload", onPageHide);
       window.removeEventListener("pagehide", onPageHide);
+      mounted.current = false;
       window.clearTimeout(timer.current);
+      keepPending(false);
     };
   }, [persist]);
 
