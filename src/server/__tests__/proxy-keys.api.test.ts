@@ -7,6 +7,7 @@ import { Task, TaskList } from "../../schema";
 import { startTestServer, type TestServer } from "../testing/harness";
 import { validBodies } from "../testing/fixtures";
 import { signInAs } from "../testing/members";
+import { KEY_CACHE_TTL_MS } from "../http/key-cache";
 
 const exec = promisify(execFile);
 
@@ -111,6 +112,15 @@ describe("keys and disabled types", () => {
     const listing = await cli("accounts");
     expect(listing.stdout).toContain(key!.slice(0, 12));
     await cli("revoke", key!);
+    // The server remembers a key that resolved for KEY_CACHE_TTL_MS (http/key-cache.ts): the
+    // revocation must bite within that time, and from then on.
+    const revokedAt = Date.now();
+    let status = 200;
+    while (status !== 401 && Date.now() - revokedAt < KEY_CACHE_TTL_MS + 1_000) {
+      status = (await upstream.api("/v1/tasks?limit=1", { key })).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
     expect((await upstream.api("/v1/tasks?limit=1", { key })).status).toBe(401);
     await expect(cli("revoke", key!)).rejects.toMatchObject({ stderr: expect.stringContaining("no active key") });
     // Four CLI processes, each starting tsx: on a busy machine that takes longer than one request.

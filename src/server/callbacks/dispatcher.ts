@@ -1,21 +1,19 @@
-import { sql, type Selectable } from "kysely";
+import { sql } from "kysely";
 import { isEmailAddress } from "../../schema";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
 import { dialectOf } from "../store/dialects";
-import type { CallbackJobsTable } from "../store/schema";
 import type { CallbackMailer } from "./email";
 import type { PublicUrls } from "../hosted-urls";
 import { publicCallbackJson } from "./outbox";
 import type { Metrics } from "../metrics";
 import { OutboundRefused, outboundFailure, type OutboundClient } from "../outbound/outbound";
+import { AttemptLog, type Job } from "./attempt-log";
 
 // Delivers the outbox's callback jobs: at least once, across crashes. A job is claimed with a
 // lease (written before the POST), its attempt is recorded after, and a job counts as delivered
 // only when an attempt got a 2xx. A crash between the POST and the record just means one more
 // POST after the restart; it never means a job marked delivered without a 2xx.
-
-type Job = Selectable<CallbackJobsTable>;
 
 const MAX_REQUEST_TIMEOUT_MS = 10_000;
 const BATCH = 16;
@@ -44,6 +42,7 @@ export class CallbackDispatcher {
   private ticking: Promise<void> | null = null;
   /** Shutdown aborts deliveries in flight; they stay leased-pending and run again on start. */
   private abort = new AbortController();
+  private readonly log: AttemptLog;
 
   constructor(
     private readonly db: Db,
@@ -53,7 +52,9 @@ export class CallbackDispatcher {
     private readonly urls: PublicUrls,
     private readonly outbound: OutboundClient,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    this.log = new AttemptLog(db);
+  }
 
   /** A claim lasts JOB_LEASE_MS (30 s by default): a crashed process's jobs are anyone's after that. */
   private get leaseMs(): number {
@@ -137,7 +138,8 @@ export class CallbackDispatcher {
       for (;;) {
         this.again = false;
         const claimed = await this.claimDue(Date.now());
-        await Promise.all(claimed.map((job) => this.track(this.attempt(job))));
+        const authKeys = await this.callbackAuthKeys(claimed);
+        await Promise.all(claimed.map((job) => this.track(this.attempt(job, authKeys.get(job.account_id) ?? ""))));
         if (this.stopped) return;
         if (claimed.length < BATCH && !this.again) break;
       }
@@ -195,9 +197,20 @@ export class CallbackDispatcher {
       });
   }
 
-  private async attempt(job: Job): Promise<void> {
+  /**
+   * The accounts' Scale-Callback-Auth keys, read when their jobs are claimed (once per batch,
+   * not per job): a rotated key applies to every attempt claimed after the rotation, retries too.
+   */
+  private async callbackAuthKeys(jobs: Job[]): Promise<Map<string, string>> {
+    const ids = [...new Set(jobs.filter((j) => !isEmailAddress(j.url)).map((j) => j.account_id))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom("accounts").select(["id", "callback_auth_key"]).where("id", "in", ids).execute();
+    return new Map(rows.map((r) => [r.id, r.callback_auth_key ?? ""]));
+  }
+
+  private async attempt(job: Job, authKey: string): Promise<void> {
     const started = Date.now();
-    const result = await this.deliver(job);
+    const result = await this.deliver(job, authKey);
     // Cut short by shutdown: not an answer from the receiver, so nothing to record (the lease is released).
     if (this.abort.signal.aborted) return;
     const latency = Date.now() - started;
@@ -205,7 +218,7 @@ export class CallbackDispatcher {
     await this.record(job, started, latency, result);
   }
 
-  private async deliver(job: Job): Promise<AttemptResult> {
+  private async deliver(job: Job, authKey: string): Promise<AttemptResult> {
     const body = publicCallbackJson(job.body, this.urls);
     if (isEmailAddress(job.url)) {
       const out = await this.mailer.send(job.url, job.task_id, job.id, body);
@@ -213,8 +226,6 @@ export class CallbackDispatcher {
         ? { statusCode: null, error: null, succeeded: true, retry: false }
         : { statusCode: null, error: out.error, succeeded: false, retry: out.retry };
     }
-    // The key is read at delivery time, so a rotated key applies to retries too.
-    const account = await this.db.selectFrom("accounts").select("callback_auth_key").where("id", "=", job.account_id).executeTakeFirst();
     try {
       // No redirects: a 3xx is the receiver's answer (and a failed attempt), as before.
       const res = await this.outbound.fetch(job.url, {
@@ -222,7 +233,7 @@ export class CallbackDispatcher {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "scale-callback-auth": account?.callback_auth_key ?? "",
+          "scale-callback-auth": authKey,
           "user-agent": "scale-workbench-callbacks/1",
         },
         body,
@@ -238,36 +249,13 @@ export class CallbackDispatcher {
     }
   }
 
-  /** The attempt, the job's next state and the task's callback_succeeded, in one transaction. */
+  /** The attempt, the job's next state and the task's callback_succeeded, in one transaction (see attempt-log.ts). */
   private async record(job: Job, at: number, latency: number, r: AttemptResult): Promise<void> {
     const attempt = job.attempts + 1;
     const exhausted = !r.retry || attempt >= this.maxAttempts;
     const status: Job["status"] = r.succeeded ? "succeeded" : exhausted ? "failed" : "pending";
-    const now = Date.now();
-    const next = status === "pending" ? now + this.config.callbackRetryDelaysMs[attempt - 1] : job.next_attempt_at;
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("callback_attempts")
-        .values({
-          job_id: job.id,
-          task_id: job.task_id,
-          attempt,
-          at,
-          status_code: r.statusCode,
-          error: r.error,
-          latency_ms: latency,
-          succeeded: r.succeeded ? 1 : 0,
-        })
-        .execute();
-      await trx
-        .updateTable("callback_jobs")
-        .set({ status, attempts: attempt, next_attempt_at: next, leased_until: null, updated_at: now })
-        .where("id", "=", job.id)
-        .execute();
-      if (status !== "pending") {
-        await trx.updateTable("tasks").set({ callback_succeeded: r.succeeded ? 1 : 0 }).where("id", "=", job.task_id).execute();
-      }
-    });
+    const nextAttemptAt = status === "pending" ? Date.now() + this.config.callbackRetryDelaysMs[attempt - 1] : job.next_attempt_at;
+    await this.log.record({ job, at, latency, statusCode: r.statusCode, error: r.error, succeeded: r.succeeded, status, attempt, nextAttemptAt });
     this.leased.delete(job.id);
   }
 }

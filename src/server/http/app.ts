@@ -16,6 +16,7 @@ import type { Writable } from "node:stream";
 import { registerProxy } from "../proxy";
 import { registerBodyParsers } from "./body";
 import { guardRequest, keyFromRequest } from "./auth";
+import { KeyCache } from "./key-cache";
 import { registerMemberRoutes } from "../routes/members";
 import { registerActivityRoute } from "../routes/activity";
 import { requireTableEntry } from "../accounts/roles";
@@ -90,9 +91,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRoute", (route) => requireTableEntry(route.method, route.url));
   // Every /v1 and /console-api request passes the one gate (credentials, role table, CSRF)
   // before anything else runs, the proxy's forwarding included.
+  const keys = new KeyCache(db);
   app.addHook("onRequest", async (req) => {
     const url = req.url;
-    if (url.startsWith("/v1/") || url === "/v1" || url.startsWith("/console-api/")) await guardRequest(req, db, config);
+    if (url.startsWith("/v1/") || url === "/v1" || url.startsWith("/console-api/")) await guardRequest(req, db, config, keys);
   });
 
   if (config.upstreamUrl) {

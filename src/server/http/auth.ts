@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import type { Config } from "../config";
 import type { Db } from "../store/db";
-import { findPrincipal, type Principal } from "../store/accounts";
+import type { Principal } from "../store/accounts";
+import type { KeyCache } from "./key-cache";
 import { findSession, SESSION_TTL_MS } from "../store/members";
 import { upstreamKeyPrincipal } from "../accounts/upstream-key";
 import { ENDPOINT_ACCESS, matchEndpoint, roleMay, type Endpoint } from "../accounts/roles";
@@ -116,7 +117,7 @@ export interface Guarded {
  * The one gate every /v1 and /console-api request passes. Throws 401 (no or bad credentials) or
  * 403 (role, origin or CSRF token refused) before any handler runs, so a refused request changes nothing.
  */
-export async function guardRequest(req: FastifyRequest, db: Db, config: Config): Promise<Guarded> {
+export async function guardRequest(req: FastifyRequest, db: Db, config: Config, keys: KeyCache): Promise<Guarded> {
   const path = req.url.split("?")[0];
   const endpoint = matchEndpoint(req.method, path);
   const access = endpoint ? ENDPOINT_ACCESS[endpoint] : null;
@@ -132,7 +133,7 @@ export async function guardRequest(req: FastifyRequest, db: Db, config: Config):
   if (key) {
     // Through the proxy a key is the upstream's to judge; this server never spends it for anyone else.
     if (isV1 && config.upstreamUrl) return { upstreamKey: true };
-    const principal = (await findPrincipal(db, key)) ?? (config.upstreamUrl ? await upstreamKeyPrincipal(db, config.upstreamUrl, key) : null);
+    const principal = (await keys.find(key)) ?? (config.upstreamUrl ? await upstreamKeyPrincipal(db, config.upstreamUrl, key) : null);
     if (!principal) throw new ApiError(401, "invalid API key");
     if (!isV1 && !config.keySignIn) {
       throw new ApiError(403, "signing into the console with an API key is turned off on this server; sign in as a member");

@@ -16,6 +16,7 @@ import { newObjectId } from "../store/ids";
 import { ApiError, badRequest } from "../http/errors";
 import { mapParamsUrls, type HostedUrls } from "../hosted-urls";
 import type { InsertPlan } from "./hooks";
+import { batchedWrite } from "../store/write-batch";
 
 export interface CreateOptions {
   disabledTypes: readonly TaskType[];
@@ -114,17 +115,19 @@ export async function createTask(
     leased_until: null,
   };
   // The lifecycle's rows (a test-mode task's answer and callback, an attachment check) go in the
-  // insert's own transaction: one commit, and a crash can't keep one without the other.
+  // insert's own transaction: a crash can't keep one without the other.
   const plan = options.planInsert ? await options.planInsert(row) : null;
   try {
-    if (plan) {
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto("tasks").values(plan.row).execute();
-        await plan.write(trx);
-      });
-    } else {
-      await db.insertInto("tasks").values(row).execute();
-    }
+    // Creates arriving together share one commit (store/write-batch.ts); each is still atomic.
+    const stored = plan?.row ?? row;
+    await batchedWrite(
+      db,
+      async (trx) => {
+        await trx.insertInto("tasks").values(stored).execute();
+        await plan?.write(trx);
+      },
+      `${stored.account_id} ${stored.mode} ${stored.type} ${stored.status} ${stored.project ?? ""}`,
+    );
   } catch (err) {
     // Two concurrent creates with one unique_id: the index lets one through, the other lands here.
     if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);

@@ -20,7 +20,7 @@ const BUCKETS_PER_E = 8;
 const ROLLUP_KEY = ["account_id", "mode", "day", "type", "status", "project"];
 const COMPLETION_KEY = ["account_id", "mode", "day", "project", "bucket"];
 /** Columns whose change moves a task between rollup rows (everything else leaves them alone). */
-const ROLLED_UP = ["id", "account_id", "mode", "created_at", "type", "status", "project", "callback_succeeded", "completed_at"];
+export const ROLLED_UP = ["id", "account_id", "mode", "created_at", "type", "status", "project", "callback_succeeded", "completed_at"];
 
 interface Exprs {
   day(r: string): string;
@@ -59,7 +59,7 @@ function deltaStatements(x: Exprs, r: string, sign: 1 | -1, qualify: boolean): s
   return [rollup, completion];
 }
 
-const changed = ROLLED_UP.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(" OR ");
+export const changed = ROLLED_UP.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(" OR ");
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {

@@ -6,6 +6,7 @@ import * as m004 from "./004_scale_out";
 import * as m005 from "./005_members";
 import * as m006 from "./006_rollups";
 import * as m007 from "./007_work";
+import * as m008 from "./008_deferred_rollups";
 
 /** Every migration, in order: one explicit list (add new files here). */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "005_members": m005,
   "006_rollups": m006,
   "007_work": m007,
+  "008_deferred_rollups": m008,
 };
 
 export const migrationProvider: MigrationProvider = {
