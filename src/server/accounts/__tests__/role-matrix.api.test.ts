@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Task } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 import { validBodies } from "../../testing/fixtures";
+import { waitFor } from "../../testing/lifecycle";
 import { signInAs, type SignedIn } from "../../testing/members";
 import { ENDPOINT_ACCESS, ROLES, matchEndpoint, requireTableEntry, type Endpoint, type Role } from "../roles";
 
@@ -9,6 +10,12 @@ import { ENDPOINT_ACCESS, ROLES, matchEndpoint, requireTableEntry, type Endpoint
 // answers 403 with a message and changes nothing (it is sent with real ids and valid bodies, so a
 // leak would show in the database); an allowed one reaches its handler (sent with ids that don't
 // exist, so it changes nothing either). API keys act as the admin.
+//
+// The fingerprint must see only what a request changed, so the server's background work is at rest
+// before the matrix runs: the task's callback (to a port that refuses) has had its first attempt
+// recorded, and its one retry is a day away. Otherwise an attempt recorded mid-matrix would show as
+// a "leak" of whichever refused request happened to be under test.
+const RETRY_AFTER_A_DAY = String(24 * 60 * 60 * 1000);
 
 let server: TestServer;
 let sessions: Record<Role, SignedIn>;
@@ -16,10 +23,14 @@ let real: Record<string, string>;
 const BOGUS_ID = "000000000000000000000000";
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ CALLBACK_RETRY_DELAYS_MS: RETRY_AFTER_A_DAY });
   const made = await server.api("/v1/task/annotation", { json: validBodies.annotation });
   const task = Task.parse(await made.json());
   await server.api(`/v1/task/${task.task_id}`); // test mode completes it by the next request
+  await waitFor(async () => {
+    const job = await server.db.selectFrom("callback_jobs").select(["attempts", "leased_until"]).where("task_id", "=", task.task_id).executeTakeFirst();
+    return job?.attempts === 1 && job.leased_until === null;
+  }, 10_000, "the task's first callback attempt to be recorded");
   await server.api("/v1/projects", { json: { type: "annotation", name: "matrix", params: {} } });
   sessions = {} as Record<Role, SignedIn>;
   for (const role of ROLES) {
@@ -58,7 +69,8 @@ async function fingerprint(): Promise<string> {
     db.selectFrom("accounts").selectAll().execute(),
     db.selectFrom("members").select(["id", "role", "removed_at", "password_hash"]).orderBy("id").execute(),
     db.selectFrom("member_invites").select(["token_hash"]).orderBy("token_hash").execute(),
-    db.selectFrom("callback_jobs").select(["id", "attempts"]).execute(),
+    // next_attempt_at too: a leaked resendCallback makes the pending job due now.
+    db.selectFrom("callback_jobs").select(["id", "status", "attempts", "next_attempt_at"]).orderBy("id").execute(),
     db.selectFrom("activity").select(["id"]).execute(),
   ]);
   return JSON.stringify(parts);
