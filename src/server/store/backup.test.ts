@@ -1,18 +1,25 @@
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing/harness";
 import { validBodies } from "../testing/fixtures";
+import { testDatabaseUrl } from "../testing/database";
 import { backupDatabase } from "./backup";
 
 // `npm run backup` against a running server that keeps writing: the copy opens, passes SQLite's
 // integrity check and holds every task acknowledged before the backup began.
+//
+// SQLite only: the backup copies DATA_DIR's SQLite file, which a server on PostgreSQL (the suite's
+// second pass, with DATABASE_URL) doesn't have. PostgreSQL is backed up with pg_dump (README,
+// Operations), not by this code.
+const ON_POSTGRES = testDatabaseUrl() !== null;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-describe("online backup of the SQLite database", () => {
+describe.skipIf(ON_POSTGRES)("online backup of the SQLite database (skipped with DATABASE_URL: no SQLite file to copy)", () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -66,5 +73,19 @@ describe("online backup of the SQLite database", () => {
     const copy = new SQLite(destination, { readonly: true });
     expect((copy.prepare("select count(*) as n from tasks").get() as { n: number }).n).toBeGreaterThanOrEqual(200);
     copy.close();
+  });
+});
+
+// Runs in both passes: the refusal is decided before any connection, so no cluster is needed.
+describe("npm run backup with DATABASE_URL", () => {
+  it("refuses and points at pg_dump instead of copying a stray SQLite file", () => {
+    const dataDir = path.join(os.tmpdir(), "scale-backup-refusal-never-created");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/server/cli/backup.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("back up PostgreSQL with pg_dump");
   });
 });
