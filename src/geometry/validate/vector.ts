@@ -68,6 +68,22 @@ export function checkPolylines(
 
 const near = (ax: number, ay: number, bx: number, by: number) => Math.abs(ax - bx) <= 0.5 && Math.abs(ay - by) <= 0.5;
 
+type Point = { x: number; y: number };
+const meanX = (points: Point[]) => points.reduce((s, p) => s + p.x, 0) / points.length;
+
+/**
+ * Which way the side shows: its corners right or left of the face's centre. A side edge leaves
+ * the face from the corner on that side (the editor and test mode draw it so); from the other
+ * corner it would cut across the face. null: no side, or one straight ahead, so either corner.
+ */
+function sideShows(byDesc: ReadonlyMap<string, Point>): "right" | "left" | null {
+  const face = FACE_VERTICES.flatMap((d) => byDesc.get(d) ?? []);
+  const side = (["side-topcorner", "side-bottomcorner"] as const).flatMap((d) => byDesc.get(d) ?? []);
+  if (face.length === 0 || side.length === 0) return null;
+  const d = meanX(side) - meanX(face);
+  return d > 0 ? "right" : d < 0 ? "left" : null;
+}
+
 export function checkCuboids(p: CuboidannotationParams, r: CuboidannotationResponse, canvas: Canvas | null, issues: Issues): void {
   const rules = labelRules(p);
   const n = r.annotations.length;
@@ -78,11 +94,12 @@ export function checkCuboids(p: CuboidannotationParams, r: CuboidannotationRespo
     const path = at(ROOT, i);
     checkLabel(path, a.label, rules, issues);
     checkAttributes(path, a.label, a.attributes, rules, issues);
-    const byDesc = new Map<string, { x: number; y: number }>();
+    const byDesc = new Map<string, Point>();
     a.vertices.forEach((v, j) => {
       const vp = at(at(path, "vertices"), j);
+      // The repeat is the one reported; edges are checked against the first.
       if (byDesc.has(v.description)) issues.add(vp, `"${v.description}" appears twice`);
-      byDesc.set(v.description, v);
+      else byDesc.set(v.description, v);
       if (canvas && !insideCanvas(v.x, v.y, canvas)) outside(vp, issues, canvas);
     });
     for (const d of FACE_VERTICES) if (!byDesc.has(d)) issues.add(at(path, "vertices"), `the face vertex "${d}" is missing`);
@@ -95,11 +112,13 @@ export function checkCuboids(p: CuboidannotationParams, r: CuboidannotationRespo
     if (tl && tr && Math.abs(tr.x - tl.x) < p.min_width) issues.add(path, `its face is ${Math.abs(tr.x - tl.x)} wide, less than min_width ${p.min_width}`);
     if (tl && bl && Math.abs(bl.y - tl.y) < p.min_height) issues.add(path, `its face is ${Math.abs(bl.y - tl.y)} high, less than min_height ${p.min_height}`);
     const seenEdges = new Set<string>();
+    const side = sideShows(byDesc);
     a.edges.forEach((e, j) => {
       const ep = at(at(path, "edges"), j);
       if (seenEdges.has(e.description)) issues.add(ep, `"${e.description}" appears twice`);
       seenEdges.add(e.description);
-      const [from, to] = CUBOID_EDGE_ENDS[e.description];
+      const [anyFrom, to] = CUBOID_EDGE_ENDS[e.description];
+      const from = anyFrom.length > 1 && side ? anyFrom.filter((d) => d.endsWith(side)) : anyFrom;
       const matches = (ends: readonly string[], x: number, y: number) =>
         ends.some((d) => {
           const v = byDesc.get(d);
