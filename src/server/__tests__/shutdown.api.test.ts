@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,20 +8,12 @@ import { tempDataDir } from "../testing/harness";
 import { createTestDatabase, testDatabaseUrl } from "../testing/database";
 import { openDatabase } from "../store/db";
 import { openBlobStore } from "../store/blobs";
+import { freePort } from "../testing/processes";
+import { REPO_ROOT } from "../testing/repo-root";
 
 // Graceful shutdown, from outside: the server is a child process; SIGTERM arrives while an upload
 // is half-sent. The upload still completes (201, file on disk), new connections are refused, the
 // database is closed cleanly, and the process exits 0.
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe("graceful shutdown", () => {
   const children: ChildProcess[] = [];
@@ -38,7 +28,7 @@ describe("graceful shutdown", () => {
     // A schema of its own when the suite runs on PostgreSQL, nothing on SQLite.
     const database = await createTestDatabase();
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      cwd: ROOT,
+      cwd: REPO_ROOT,
       env: {
         ...process.env,
         ...database.env,

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing/harness";
 import { validBodies } from "../testing/fixtures";
 import { testDatabaseUrl } from "../testing/database";
+import { REPO_ROOT } from "../testing/repo-root";
 import { backupDatabase } from "./backup";
 
 // `npm run backup` against a running server that keeps writing: the copy opens, passes SQLite's
@@ -16,8 +16,6 @@ import { backupDatabase } from "./backup";
 // second pass, with DATABASE_URL) doesn't have. PostgreSQL is backed up with pg_dump (README,
 // Operations), not by this code.
 const ON_POSTGRES = testDatabaseUrl() !== null;
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 describe.skipIf(ON_POSTGRES)("online backup of the SQLite database (skipped with DATABASE_URL: no SQLite file to copy)", () => {
   let server: TestServer;
@@ -64,7 +62,7 @@ describe.skipIf(ON_POSTGRES)("online backup of the SQLite database (skipped with
   it("npm run backup writes the copy and says where", () => {
     const destination = path.join(server.dataDir, "copies", "cli.sqlite3");
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/server/cli/backup.ts", destination], {
-      cwd: ROOT,
+      cwd: REPO_ROOT,
       env: { ...process.env, DATA_DIR: server.dataDir },
       encoding: "utf8",
     });
@@ -81,7 +79,7 @@ describe("npm run backup with DATABASE_URL", () => {
   it("refuses and points at pg_dump instead of copying a stray SQLite file", () => {
     const dataDir = path.join(os.tmpdir(), "scale-backup-refusal-never-created");
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/server/cli/backup.ts"], {
-      cwd: ROOT,
+      cwd: REPO_ROOT,
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" },
       encoding: "utf8",
     });

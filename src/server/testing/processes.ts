@@ -1,12 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO_ROOT } from "./repo-root";
 
 // Server processes for tests that kill and restart them: `node --import tsx src/server/main.ts`,
 // exactly what `npm start` runs after building the console, on 127.0.0.1 only.
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -34,7 +31,7 @@ export function serverProcess(port: number, env: NodeJS.ProcessEnv): ServerProce
     start() {
       if (proc.child) return;
       const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-        cwd: ROOT,
+        cwd: REPO_ROOT,
         env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
         stdio: ["ignore", "ignore", "pipe"],
       });

@@ -1,25 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CallbackLog, Task } from "../../../schema";
 import { tempDataDir } from "../../testing/harness";
 import { createTestDatabase, type TestDatabase } from "../../testing/database";
 import { startLocalServer, waitFor } from "../../testing/lifecycle";
+import { freePort } from "../../testing/processes";
+import { REPO_ROOT } from "../../testing/repo-root";
 
 // At-least-once across crashes: the server is a child process, killed with SIGKILL while a
 // callback waits for its next retry, then started again on the same data dir.
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe("callback delivery survives kill -9", () => {
   const children: ChildProcess[] = [];
@@ -56,7 +46,7 @@ describe("callback delivery survives kill -9", () => {
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: "Basic " + Buffer.from(`${key}:`).toString("base64") };
     const launch = async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: ROOT, env, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: REPO_ROOT, env, stdio: "ignore" });
       children.push(child);
       await waitFor(async () => (await fetch(`${base}/v1/tasks?limit=1`, { headers: auth }).catch(() => null))?.ok, 30_000, "server start");
       return child;

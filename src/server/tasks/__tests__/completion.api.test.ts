@@ -1,15 +1,14 @@
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SegmentannotationResponse, Task, UploadedFile } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
+import { repoPath } from "../../testing/repo-root";
 
 // Completing tasks: test mode without a human (instantly by default, masks as real files), live
 // mode through POST /v1/task/:id/complete; and uploads that the workbench points tasks at.
 
-const SAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../public/sample-images/chelsea.png");
+const SAMPLE = repoPath("public", "sample-images", "chelsea.png");
 
 describe("completing tasks", () => {
   let server: TestServer;
