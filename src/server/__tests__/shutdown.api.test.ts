@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import SQLite from "better-sqlite3";
@@ -8,8 +8,7 @@ import { tempDataDir } from "../testing/harness";
 import { createTestDatabase, testDatabaseUrl } from "../testing/database";
 import { openDatabase } from "../store/db";
 import { openBlobStore } from "../store/blobs";
-import { freePort } from "../testing/processes";
-import { REPO_ROOT } from "../testing/repo-root";
+import { freePort, spawnServer } from "../testing/processes";
 
 // Graceful shutdown, from outside: the server is a child process; SIGTERM arrives while an upload
 // is half-sent. The upload still completes (201, file on disk), new connections are refused, the
@@ -27,9 +26,8 @@ describe("graceful shutdown", () => {
     const key = `test_term${Date.now().toString(16)}`;
     // A schema of its own when the suite runs on PostgreSQL, nothing on SQLite.
     const database = await createTestDatabase();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      cwd: REPO_ROOT,
-      env: {
+    const child = spawnServer(
+      {
         ...process.env,
         ...database.env,
         DATA_DIR: dataDir,
@@ -41,8 +39,8 @@ describe("graceful shutdown", () => {
         LOG_LEVEL: "info",
         DIST_DIR: path.join(dataDir, "no-dist"),
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+      ["ignore", "pipe", "pipe"],
+    );
     children.push(child);
     let output = "";
     child.stdout!.on("data", (c: Buffer) => (output += c.toString()));

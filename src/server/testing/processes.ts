@@ -1,9 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import net from "node:net";
 import { REPO_ROOT } from "./repo-root";
 
 // Server processes for tests that kill and restart them: `node --import tsx src/server/main.ts`,
 // exactly what `npm start` runs after building the console, on 127.0.0.1 only.
+
+/** `node --import tsx src/server/main.ts` from the repository's root, with exactly `env`. */
+export function spawnServer(env: NodeJS.ProcessEnv, stdio: StdioOptions = "ignore"): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: REPO_ROOT, env, stdio });
+}
 
 export async function freePort(): Promise<number> {
   const s = net.createServer();
@@ -30,11 +35,7 @@ export function serverProcess(port: number, env: NodeJS.ProcessEnv): ServerProce
     child: null,
     start() {
       if (proc.child) return;
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-        cwd: REPO_ROOT,
-        env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
+      const child = spawnServer({ ...env, PORT: String(port), HOST: "127.0.0.1" }, ["ignore", "ignore", "pipe"]);
       // Keep the last error lines, to explain a process that will not come up.
       let stderr = "";
       child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));

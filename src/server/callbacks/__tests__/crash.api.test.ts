@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CallbackLog, Task } from "../../../schema";
 import { tempDataDir } from "../../testing/harness";
 import { createTestDatabase, type TestDatabase } from "../../testing/database";
 import { startLocalServer, waitFor } from "../../testing/lifecycle";
-import { freePort } from "../../testing/processes";
-import { REPO_ROOT } from "../../testing/repo-root";
+import { freePort, spawnServer } from "../../testing/processes";
 
 // At-least-once across crashes: the server is a child process, killed with SIGKILL while a
 // callback waits for its next retry, then started again on the same data dir.
@@ -46,7 +45,7 @@ describe("callback delivery survives kill -9", () => {
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: "Basic " + Buffer.from(`${key}:`).toString("base64") };
     const launch = async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: REPO_ROOT, env, stdio: "ignore" });
+      const child = spawnServer(env);
       children.push(child);
       await waitFor(async () => (await fetch(`${base}/v1/tasks?limit=1`, { headers: auth }).catch(() => null))?.ok, 30_000, "server start");
       return child;
