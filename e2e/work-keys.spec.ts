@@ -2,38 +2,17 @@
 // image, the answer keys win over the embedded viewer's (1 picks the first category, not 100%,
 // even with the focus on the canvas), and `?` — from the page, the canvas or its Keys button —
 // opens the one overlay listing the page's keys, the panel's and the canvas's.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { EditCanvas } from "./helpers/editCanvas";
-
-const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
-const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
-
-async function createTask(request: APIRequestContext, type: string, params: Record<string, unknown>): Promise<string> {
-  const res = await request.post(`/v1/task/${type}`, { headers: AUTH, data: {
-      instruction: `Keys on a **${type}** task.`,
-      // Nobody listens there: the callback's delivery fails and is retried, which is not this test's subject.
-      callback_url: "http://127.0.0.1:9/callback",
-      ...params,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  const task = (await res.json()) as { task_id: string; status: string };
-  expect(task.status).toBe("pending");
-  return task.task_id;
-}
-
-async function openTask(page: Page, taskId: string): Promise<void> {
-  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-  await expect(page.getByTestId(/^work-panel-/)).toBeVisible();
-}
+import { createPendingTask, LIVE_AUTH, openWorkTask } from "./helpers/workTasks";
 
 test("categorization with an image: 1 on the focused canvas picks the first category, and ? lists the page's, the panel's and the canvas's keys", async ({ page, request, baseURL }) => {
-  const id = await createTask(request, "categorization", {
+  const id = await createPendingTask(request, "categorization", {
     attachment_type: "image",
     attachment: `${baseURL}/sample-images/coffee.png`,
     categories: ["cup", "saucer", "spoon"],
   });
-  await openTask(page, id);
+  await openWorkTask(page, id);
   const stage = page.getByTestId("annotation-canvas");
   const indicator = page.getByTestId("zoom-indicator");
   const zoom = async () => parseInt((await indicator.textContent()) ?? "0", 10);
@@ -99,14 +78,14 @@ test("categorization with an image: 1 on the focused canvas picks the first cate
   await expect(page.getByRole("radio", { name: /saucer/ })).toBeChecked();
   await page.keyboard.press("Control+Enter");
   await expect(page.getByText(/^Submitted/)).toBeVisible();
-  const done = (await (await request.get(`/v1/task/${id}`, { headers: AUTH })).json()) as { status: string; response: { category: string } };
+  const done = (await (await request.get(`/v1/task/${id}`, { headers: LIVE_AUTH })).json()) as { status: string; response: { category: string } };
   expect(done.status).toBe("completed");
   expect(done.response.category).toBe("saucer");
 });
 
 test("an image task: the editor's ? opens the workbench's overlay with the editor's tools and keys", async ({ page, request, baseURL }) => {
-  const id = await createTask(request, "annotation", { attachment: `${baseURL}/sample-images/chelsea.png`, objects_to_annotate: ["cat"], with_labels: true });
-  await openTask(page, id);
+  const id = await createPendingTask(request, "annotation", { attachment: `${baseURL}/sample-images/chelsea.png`, objects_to_annotate: ["cat"], with_labels: true });
+  await openWorkTask(page, id);
   const canvas = new EditCanvas(page);
   await expect(canvas.stage).toBeVisible();
   await canvas.stage.focus();
@@ -122,8 +101,8 @@ test("an image task: the editor's ? opens the workbench's overlay with the edito
 });
 
 test("audio transcription: ? lists the audio player's keys from the registry", async ({ page, request, baseURL }) => {
-  const id = await createTask(request, "audiotranscription", { attachment: `${baseURL}/files/sample-images/tones.wav` });
-  await openTask(page, id);
+  const id = await createPendingTask(request, "audiotranscription", { attachment: `${baseURL}/files/sample-images/tones.wav` });
+  await openWorkTask(page, id);
   await page.getByRole("heading", { name: "Instruction" }).click();
   await page.keyboard.press("?");
   const overlay = page.getByRole("dialog", { name: "Keyboard shortcuts" });

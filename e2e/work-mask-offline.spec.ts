@@ -6,20 +6,9 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
-import { EditCanvas } from "./helpers/editCanvas";
-
-const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
-const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
+import { createPendingTask, draftOf, LIVE_AUTH, LIVE_KEY, readyCanvas } from "./helpers/workTasks";
 
 type MaskAnswer = { annotations: { combined: { indexedImage: string } }; labelMapping: Record<string, { index: number }> };
-
-async function readyCanvas(page: Page): Promise<EditCanvas> {
-  const canvas = new EditCanvas(page);
-  await expect(canvas.stage).toBeVisible();
-  await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(0);
-  await canvas.actualSize();
-  return canvas;
-}
 
 /** The panel's count of unlabeled pixels ("N of 131,200"): the horse image has 131,200. */
 async function unlabeled(page: Page): Promise<number> {
@@ -27,11 +16,9 @@ async function unlabeled(page: Page): Promise<number> {
   return Number(/([\d,]+) of 131,200/.exec(text)?.[1].replace(/,/g, "") ?? NaN);
 }
 
-async function draftOf(request: APIRequestContext, taskId: string): Promise<{ version: number; response: MaskAnswer } | null> {
-  const res = await request.get(`/console-api/work/${taskId}/draft`, { headers: AUTH });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { draft: { version: number; response: MaskAnswer } | null }).draft;
-}
+/** A pending live task: paint the horse, unlabeled pixels allowed. */
+const createHorseTask = (request: APIRequestContext, baseURL: string | undefined) =>
+  createPendingTask(request, "segmentannotation", { instruction: "Paint the horse.", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true });
 
 /** The label index at image pixel (x, y) of an answer's hosted indexed image. */
 async function indexAt(request: APIRequestContext, answer: MaskAnswer, x: number, y: number): Promise<number> {
@@ -59,12 +46,7 @@ function keptMask(page: Page, taskId: string): Promise<number | null> {
 }
 
 test("segmentation offline: painting survives a reload from the browser's copy, uploads when back online, and submits", async ({ page, request, baseURL }) => {
-  const created = await request.post("/v1/task/segmentannotation", {
-    headers: AUTH,
-    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
-  });
-  expect(created.status(), await created.text()).toBe(200);
-  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  const taskId = await createHorseTask(request, baseURL);
 
   await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
   let canvas = await readyCanvas(page);
@@ -92,7 +74,7 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   expect(painted).toBeLessThan(afterFirst - 2_000);
   await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
   // The server's draft still has the first stroke only.
-  expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+  expect(await indexAt(request, (await draftOf<MaskAnswer>(request, taskId))!.response, 200, 250)).toBe(0);
 
   // Reload while still offline, the strokes not uploaded: leaving asks first. With no network
   // the page itself can't load (the console has no offline app shell), so whatever was only in
@@ -116,7 +98,7 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
   await expect(status).toContainText("1 change waiting", { timeout: 20_000 });
   await expect(state).toHaveAttribute("data-state", "error");
-  expect(await indexAt(request, (await draftOf(request, taskId))!.response, 200, 250)).toBe(0);
+  expect(await indexAt(request, (await draftOf<MaskAnswer>(request, taskId))!.response, 200, 250)).toBe(0);
 
   // "Download my work" carries the painting the server hasn't got, as PNGs.
   await page.getByRole("heading", { name: "Instruction" }).click();
@@ -135,7 +117,7 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   await page.unroute("**/v1/files", refuse);
   await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(status).toContainText("Saved at", { timeout: 20_000 });
-  const draft = (await draftOf(request, taskId))!.response;
+  const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
   expect(draft.annotations.combined.indexedImage).toMatch(/^https?:\/\/.+\/files\//);
   const horse = draft.labelMapping.horse.index;
   expect(await indexAt(request, draft, 200, 250)).toBe(horse);
@@ -146,19 +128,14 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   // Submit: completed with all three strokes.
   await page.getByTestId("submit").click();
   await expect(page.getByText(/Submitted — time spent/)).toBeVisible({ timeout: 20_000 });
-  const task = (await (await request.get(`/v1/task/${taskId}`, { headers: AUTH })).json()) as { status: string; response: MaskAnswer };
+  const task = (await (await request.get(`/v1/task/${taskId}`, { headers: LIVE_AUTH })).json()) as { status: string; response: MaskAnswer };
   expect(task.status).toBe("completed");
   for (const y of [100, 180, 250]) expect(await indexAt(request, task.response, 200, y)).toBe(task.response.labelMapping.horse.index);
   expect(await indexAt(request, task.response, 20, 20)).toBe(0);
 });
 
 test("segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored", async ({ page, request, baseURL }) => {
-  const created = await request.post("/v1/task/segmentannotation", {
-    headers: AUTH,
-    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
-  });
-  expect(created.status(), await created.text()).toBe(200);
-  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  const taskId = await createHorseTask(request, baseURL);
   await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
   const canvas = await readyCanvas(page);
   await canvas.tool("Brush");
@@ -175,7 +152,7 @@ test("segmentation: a stroke made just before the tab reloads (within the upload
   await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
   await page.unroute("**/v1/files", refuse);
   await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
-  await expect.poll(async () => (await draftOf(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
-  const draft = (await draftOf(request, taskId))!.response;
+  await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+  const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
   expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
 });

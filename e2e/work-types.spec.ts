@@ -9,9 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas, type Pt } from "./helpers/editCanvas";
-
-const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
-const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
+import { createPendingTask, LIVE_AUTH, openWorkTask, readyCanvas } from "./helpers/workTasks";
 
 interface Callback {
   auth: string | undefined;
@@ -58,7 +56,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ request, baseURL }) => {
   await receiver.start();
   origin = baseURL ?? "";
-  const account = await request.get("/v1/account", { headers: AUTH });
+  const account = await request.get("/v1/account", { headers: LIVE_AUTH });
   expect(account.ok()).toBe(true);
   callbackKey = ((await account.json()) as { callback_auth_key: string }).callback_auth_key;
   expect(callbackKey).not.toBe("");
@@ -68,21 +66,9 @@ test.afterAll(async () => {
   await receiver.stop();
 });
 
-async function createTask(request: APIRequestContext, type: string, params: Record<string, unknown>): Promise<string> {
-  const res = await request.post(`/v1/task/${type}`, {
-    headers: AUTH,
-    data: { callback_url: receiver.url, instruction: `Complete this **${type}** task.`, ...params },
-  });
-  expect(res.status(), await res.text()).toBe(200);
-  const task = (await res.json()) as { task_id: string; status: string };
-  expect(task.status).toBe("pending");
-  return task.task_id;
-}
-
-async function openTask(page: Page, taskId: string): Promise<void> {
-  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-  await expect(page.getByTestId(/^work-panel-/)).toBeVisible();
-}
+/** A pending live task whose callback goes to this spec's receiver. */
+const createTask = (request: APIRequestContext, type: string, params: Record<string, unknown>) =>
+  createPendingTask(request, type, { callback_url: receiver.url, ...params });
 
 /** Submit, then the API says completed: the response the server validated and stored. */
 async function submitAndRead(page: Page, request: APIRequestContext, taskId: string): Promise<Record<string, unknown>> {
@@ -92,7 +78,7 @@ async function submitAndRead(page: Page, request: APIRequestContext, taskId: str
   let task: { status: string; response?: Record<string, unknown> } = { status: "pending" };
   await expect
     .poll(async () => {
-      task = (await (await request.get(`/v1/task/${taskId}`, { headers: AUTH })).json()) as typeof task;
+      task = (await (await request.get(`/v1/task/${taskId}`, { headers: LIVE_AUTH })).json()) as typeof task;
       return task.status;
     })
     .toBe("completed");
@@ -106,14 +92,6 @@ async function submitAndRead(page: Page, request: APIRequestContext, taskId: str
 
 const near = (actual: unknown, expected: number) => expect(Math.abs(Number(actual) - expected)).toBeLessThanOrEqual(1);
 
-async function readyCanvas(page: Page): Promise<EditCanvas> {
-  const canvas = new EditCanvas(page);
-  await expect(canvas.stage).toBeVisible();
-  await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(0);
-  await canvas.actualSize();
-  return canvas;
-}
-
 const image = (name: string) => `${origin}/sample-images/${name}`;
 
 test.describe("every task type through the workbench", () => {
@@ -125,7 +103,7 @@ test.describe("every task type through the workbench", () => {
       min_width: 10,
       min_height: 10,
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await canvas.drawBox({ x: 100, y: 60 }, { x: 260, y: 200 });
     await canvas.pickLabel("cat");
@@ -140,7 +118,7 @@ test.describe("every task type through the workbench", () => {
 
   test("pointannotation: points clicked", async ({ page, request }) => {
     const id = await createTask(request, "pointannotation", { attachment: image("chelsea.png"), objects_to_annotate: ["eye", "nose"], with_labels: true });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1"); // the current label: the first leaf
     await canvas.click({ x: 150, y: 120 });
@@ -155,7 +133,7 @@ test.describe("every task type through the workbench", () => {
 
   test("lineannotation: a line of three vertices", async ({ page, request }) => {
     const id = await createTask(request, "lineannotation", { attachment: image("coffee.png"), objects_to_annotate: ["edge"], with_labels: true });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1");
     await canvas.drawPolyline([{ x: 50, y: 50 }, { x: 200, y: 120 }, { x: 350, y: 60 }], "enter");
@@ -169,7 +147,7 @@ test.describe("every task type through the workbench", () => {
 
   test("polygonannotation: a polygon closed on its first vertex", async ({ page, request }) => {
     const id = await createTask(request, "polygonannotation", { attachment: image("coffee.png"), objects_to_annotate: ["cup"], with_labels: true, min_vertices: 4 });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1");
     await canvas.drawPolyline([{ x: 100, y: 100 }, { x: 300, y: 100 }, { x: 320, y: 300 }, { x: 90, y: 280 }], "first-vertex");
@@ -182,7 +160,7 @@ test.describe("every task type through the workbench", () => {
 
   test("cuboidannotation: a cuboid's face and depth", async ({ page, request }) => {
     const id = await createTask(request, "cuboidannotation", { attachment: image("rocket.jpg"), objects_to_annotate: ["crate"], with_labels: true });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1");
     await canvas.drawCuboid({ x: 100, y: 100 }, { x: 250, y: 250 }, { x: 320, y: 200 });
@@ -198,7 +176,7 @@ test.describe("every task type through the workbench", () => {
 
   test("segmentannotation: a brush stroke, then the rest filled; the masks are hosted and their pixels match", async ({ page, request }) => {
     const id = await createTask(request, "segmentannotation", { attachment: image("horse.png"), labels: ["horse", "background"], allow_unlabeled: false });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1"); // horse
     await canvas.tool("Brush");
@@ -230,7 +208,7 @@ test.describe("every task type through the workbench", () => {
       category_ids: { h: "horse", c: "cat", d: "dog" },
       allow_multiple: true,
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await page.keyboard.press("1");
     await page.keyboard.press("3");
     await expect(page.getByRole("checkbox", { name: "horse" })).toBeChecked();
@@ -246,7 +224,7 @@ test.describe("every task type through the workbench", () => {
       choices: ["first", "second"],
       fields: { why: "Why that one?" },
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await expect(page.getByRole("img", { name: "Task attachment" })).toHaveCount(2);
     await page.keyboard.press("2");
     await page.getByLabel(/Why that one\?/).fill("sharper");
@@ -261,7 +239,7 @@ test.describe("every task type through the workbench", () => {
       fields: { title: "Title" },
       repeatable_fields: { item: "Item", kind: { description: "Kind", choices: ["drink", "food"] } },
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await page.getByLabel(/^Title/).fill("Breakfast");
     const add = page.getByRole("button", { name: "+ Add item" });
     await add.click();
@@ -292,7 +270,7 @@ test.describe("every task type through the workbench", () => {
       verbatim: true,
       phrases: ["[tone]", "[silence]"],
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await expect(page.getByTestId("verbatim")).toBeVisible();
     await expect(page.getByRole("list", { name: "Phrases" })).toContainText("[silence]");
     const speed = page.getByLabel("Playback speed");
@@ -311,7 +289,7 @@ test.describe("every task type through the workbench", () => {
       attachment: `${origin}/files/sample-images/bakery.html`,
       fields: { hours: "Opening hours", phone: "Phone number" },
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await expect(page.getByTitle("Website attachment")).toBeVisible();
     await page.getByLabel(/^Opening hours/).fill("7–18");
     await page.getByLabel(/^Phone number/).fill("555-0100");
@@ -328,7 +306,7 @@ test.describe("Submit checks first, with the server's rules, and shows each find
       with_labels: true,
       annotation_attributes: { occluded: { type: "category", description: "Occluded?", choices: ["yes", "no"] } },
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     const canvas = await readyCanvas(page);
     await canvas.drawBox({ x: 200, y: 120 }, { x: 260, y: 170 });
     await canvas.pickLabel("cat");
@@ -340,7 +318,7 @@ test.describe("Submit checks first, with the server's rules, and shows each find
     // The canvas zoomed to the box the finding names.
     await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(fitted * 1.5);
     // Nothing was sent: the task is still pending.
-    const pending = (await (await request.get(`/v1/task/${id}`, { headers: AUTH })).json()) as { status: string };
+    const pending = (await (await request.get(`/v1/task/${id}`, { headers: LIVE_AUTH })).json()) as { status: string };
     expect(pending.status).toBe("pending");
 
     // The zoom selected the box: its attributes panel answers the finding.
@@ -355,7 +333,7 @@ test.describe("Submit checks first, with the server's rules, and shows each find
       attachment: "Tea 2.50, Scone 3.00",
       repeatable_fields: { item: "Item", kind: { description: "Kind", choices: ["drink", "food"] } },
     });
-    await openTask(page, id);
+    await openWorkTask(page, id);
     await page.getByRole("button", { name: "+ Add item" }).click();
     await page.keyboard.type("Tea");
     await page.getByTestId("submit").click();
@@ -372,7 +350,7 @@ test.describe("Submit checks first, with the server's rules, and shows each find
 
 test("segmentation: the painted mask is kept as a draft of hosted masks, reloads into the editor, and submits", async ({ page, request }) => {
   const id = await createTask(request, "segmentannotation", { attachment: image("horse.png"), labels: ["horse"], allow_unlabeled: true });
-  await openTask(page, id);
+  await openWorkTask(page, id);
   let canvas = await readyCanvas(page);
   await canvas.tool("Brush");
   const size = page.getByLabel("Brush size in pixels");
@@ -398,7 +376,7 @@ test("segmentation: the painted mask is kept as a draft of hosted masks, reloads
 
 test("segmentation offline: strokes wait for their upload, Submit refuses until they are up, and they arrive when back online", async ({ page, request }) => {
   const id = await createTask(request, "segmentannotation", { attachment: image("horse.png"), labels: ["horse"], allow_unlabeled: true });
-  await openTask(page, id);
+  await openWorkTask(page, id);
   const canvas = await readyCanvas(page);
   await canvas.tool("Brush");
   const size = page.getByLabel("Brush size in pixels");
@@ -432,7 +410,7 @@ test("keyboard-first: the canvas has the keys as soon as a task opens (nested la
     splines: true,
     layers: { boxes: [{ left: 20, top: 20, width: 120, height: 80 }] },
   });
-  await openTask(page, id);
+  await openWorkTask(page, id);
   const canvas = new EditCanvas(page);
   await expect(canvas.stage).toBeFocused();
   await expect.poll(async () => (await canvas.view()).scale).toBeGreaterThan(0);
@@ -457,7 +435,7 @@ test("the form panels pass axe's WCAG A/AA rules, findings shown", async ({ page
   ];
   for (const [type, params] of tasks) {
     const id = await createTask(request, type, params);
-    await openTask(page, id);
+    await openWorkTask(page, id);
     if (type === "transcription") await page.getByRole("button", { name: "+ Add item" }).click();
     // Findings on screen too (an empty choice, a missing category), so their markup is checked.
     await page.getByTestId("submit").click();

@@ -6,9 +6,8 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { createPendingTask, draftOf, LIVE_AUTH } from "./helpers/workTasks";
 
-const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
-const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
 const PROJECT = `work-e2e-${Date.now().toString(36)}`;
 let origin = "";
 
@@ -16,32 +15,26 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request, baseURL }) => {
   origin = baseURL ?? "";
-  const res = await request.post("/v1/projects", { headers: AUTH, data: { type: "categorization", name: PROJECT, params: {} } });
+  const res = await request.post("/v1/projects", { headers: LIVE_AUTH, data: { type: "categorization", name: PROJECT, params: {} } });
   expect(res.status(), await res.text()).toBe(200);
 });
 
-async function createTask(request: APIRequestContext, n: number, urgency = "standard"): Promise<string> {
-  const res = await request.post("/v1/task/categorization", {
-    headers: AUTH,
-    data: {
-      project: PROJECT,
-      instruction: "Is this company **public** or **private**?",
-      attachment_type: "text",
-      attachment: `Company number ${n}: listed on no exchange.`,
-      categories: ["public", "private"],
-      urgency,
-      // Nobody listens there: the callback's delivery fails and is retried, which is not this test's subject.
-      callback_url: "http://127.0.0.1:9/callback",
-    },
+/** A pending categorization task in this spec's project. */
+function createTask(request: APIRequestContext, n: number, urgency = "standard"): Promise<string> {
+  return createPendingTask(request, "categorization", {
+    project: PROJECT,
+    instruction: "Is this company **public** or **private**?",
+    attachment_type: "text",
+    attachment: `Company number ${n}: listed on no exchange.`,
+    categories: ["public", "private"],
+    urgency,
   });
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { task_id: string }).task_id;
 }
 
 /** A labeler invited through the API, with a password, signed into a browser context of their own. */
 async function labeler(browser: Browser, request: APIRequestContext, name: string): Promise<{ context: BrowserContext; page: Page }> {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now().toString(36)}@example.com`;
-  const invited = await request.post("/console-api/members", { headers: AUTH, data: { name, email, role: "labeler" } });
+  const invited = await request.post("/console-api/members", { headers: LIVE_AUTH, data: { name, email, role: "labeler" } });
   expect(invited.status(), await invited.text()).toBe(200);
   const token = ((await invited.json()) as { link: string }).link.split("#invite=")[1];
   const context = await browser.newContext();
@@ -69,11 +62,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect([...results.violations, ...headers.violations].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-async function draftOf(request: APIRequestContext, taskId: string): Promise<{ version: number; response: { category?: string } } | null> {
-  const res = await request.get(`/console-api/work/${taskId}/draft`, { headers: AUTH });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { draft: { version: number; response: { category?: string } } | null }).draft;
-}
+type Choice = { category?: string };
 
 test("two people pressing Start labeling at once never get the same task", async ({ browser, request }) => {
   const made = new Set([await createTask(request, 1), await createTask(request, 2), await createTask(request, 3)]);
@@ -92,7 +81,7 @@ test("two people pressing Start labeling at once never get the same task", async
   await expect(ann.page.getByTestId("lease")).toContainText("Held by you");
   await expect(bob.page.getByTestId("lease")).toContainText("Held by you");
   // The task browser (the admin, by key) shows who holds each.
-  const holds = (await (await request.get("/console-api/work/holds", { headers: AUTH })).json()) as { holds: { task_id: string; holder: { name: string } }[] };
+  const holds = (await (await request.get("/console-api/work/holds", { headers: LIVE_AUTH })).json()) as { holds: { task_id: string; holder: { name: string } }[] };
   expect(holds.holds.find((h) => h.task_id === a)?.holder.name).toBe("Ann Work");
   expect(holds.holds.find((h) => h.task_id === b)?.holder.name).toBe("Bob Work");
   // Skip both so the next test starts from a clean queue for these people.
@@ -113,18 +102,18 @@ test("offline mid-task: edits are kept and arrive when the network is back; a re
 
   await page.keyboard.press("1");
   await expect(status).toContainText("Saved at");
-  expect((await draftOf(request, taskId))?.response.category).toBe("public");
+  expect((await draftOf<Choice>(request, taskId))?.response.category).toBe("public");
 
   await cleo.context.setOffline(true);
   await page.keyboard.press("2");
   await page.keyboard.press("1");
   await page.keyboard.press("2");
   await expect(status).toContainText("Offline — 3 changes waiting");
-  expect((await draftOf(request, taskId))?.response.category).toBe("public");
+  expect((await draftOf<Choice>(request, taskId))?.response.category).toBe("public");
 
   await cleo.context.setOffline(false);
   await expect(status).toContainText("Saved at");
-  const draft = await draftOf(request, taskId);
+  const draft = await draftOf<Choice>(request, taskId);
   expect(draft?.response.category).toBe("private");
 
   await page.reload();
@@ -139,18 +128,18 @@ test("offline mid-task: edits are kept and arrive when the network is back; a re
   await expect(status).toContainText("Offline — 1 change waiting");
   await page.close();
   await cleo.context.setOffline(false);
-  expect((await draftOf(request, taskId))?.response.category).toBe("private");
+  expect((await draftOf<Choice>(request, taskId))?.response.category).toBe("private");
   const reopened = await cleo.context.newPage();
   await reopened.goto(`/work/${taskId}?project=${PROJECT}`);
   await expect(reopened.getByTestId("draft-restored")).toContainText("kept in this browser");
   await expect(reopened.getByRole("radio", { name: /public/ })).toBeChecked();
   await expect(reopened.getByTestId("save-status")).toContainText("Saved at");
-  expect((await draftOf(request, taskId))?.response.category).toBe("public");
+  expect((await draftOf<Choice>(request, taskId))?.response.category).toBe("public");
 
   // Submit: the task is completed with the draft's answer, and its time spent is recorded.
   await reopened.getByTestId("submit").click();
   await expect(reopened.getByText(/Submitted — time spent/)).toBeVisible();
-  const task = (await (await request.get(`/v1/task/${taskId}`, { headers: AUTH })).json()) as { status: string; response: { category: string } };
+  const task = (await (await request.get(`/v1/task/${taskId}`, { headers: LIVE_AUTH })).json()) as { status: string; response: { category: string } };
   expect(task).toMatchObject({ status: "completed", response: { category: "public" } });
   await cleo.context.close();
 });
@@ -163,7 +152,7 @@ test("a task canceled elsewhere is reported while it is open, and the work can b
   await page.keyboard.press("2");
   await expect(page.getByTestId("save-status")).toContainText("Saved at");
 
-  const canceled = await request.post(`/v1/task/${taskId}/cancel`, { headers: AUTH });
+  const canceled = await request.post(`/v1/task/${taskId}/cancel`, { headers: LIVE_AUTH });
   expect(canceled.status()).toBe(200);
   // The next lease renewal (every 15 s) says so without any action on the page.
   await expect(page.getByTestId("gone-banner")).toContainText("canceled", { timeout: 25_000 });
