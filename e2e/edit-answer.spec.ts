@@ -29,19 +29,13 @@ async function reopen(page: Page, responseText: string) {
   await page.getByTestId("apply-params").click();
 }
 
-async function brushSize(page: Page, px: number) {
-  const input = page.getByLabel("Brush size in pixels");
-  await input.fill(String(px));
-  await input.press("Tab");
-}
-
 test("a saved segmentation opens with its pixels and indices, and keeps them through another edit", async ({ page }) => {
   const canvas = new EditCanvas(page);
   await canvas.open("segmentannotation", (p) => {
     p.allow_unlabeled = true;
   });
   await canvas.tool("Brush");
-  await brushSize(page, 20);
+  await canvas.brushSize(20);
   await page.getByRole("button", { name: "New galaxy instance" }).click();
   await canvas.drag({ x: 200, y: 300 }, { x: 600, y: 300 });
   await page.getByRole("button", { name: /^star/ }).click();

@@ -26,12 +26,6 @@ async function saveAndRead(page: Page): Promise<{ response: MaskResponse; at(p: 
   return { response, at: (p) => png.data[4 * (Math.round(p.y) * png.width + Math.round(p.x))] };
 }
 
-async function brushSize(page: Page, px: number) {
-  const input = page.getByLabel("Brush size in pixels");
-  await input.fill(String(px));
-  await input.press("Tab");
-}
-
 test("a brush stroke and an eraser stroke change the indexed PNG's pixels; undo restores them", async ({ page }) => {
   const canvas = new EditCanvas(page);
   const keys = new EditKeyboard(page);
@@ -39,7 +33,7 @@ test("a brush stroke and an eraser stroke change the indexed PNG's pixels; undo 
     p.allow_unlabeled = true;
   });
   await canvas.tool("Brush");
-  await brushSize(page, 20);
+  await canvas.brushSize(20);
   await page.getByRole("button", { name: /^star/ }).click();
 
   // A horizontal stroke at y = 300 from x = 200 to 600, 20 px wide.
@@ -80,14 +74,14 @@ test("unlabeled pixels are an error until filled, when allow_unlabeled is false"
   const canvas = new EditCanvas(page);
   await canvas.open("segmentannotation");
   await canvas.tool("Brush");
-  await brushSize(page, 40);
+  await canvas.brushSize(40);
   await page.getByRole("button", { name: /^star/ }).click();
   await canvas.drag({ x: 100, y: 100 }, { x: 300, y: 100 });
   await expect(page.getByRole("alert").filter({ hasText: "unlabeled but allow_unlabeled is false" })).toBeVisible();
   // The error leads to the unlabeled pixels: a small region is zoomed in on.
   const fitted = (await canvas.view()).scale;
   await canvas.tool("Eraser");
-  await brushSize(page, 6);
+  await canvas.brushSize(6);
   await canvas.click({ x: 200, y: 100 }); // a 6 px hole in the stroke
   await canvas.tool("Fill unlabeled");
   await page.getByRole("button", { name: /^star/ }).click();
@@ -118,7 +112,7 @@ test("instances: a new instance paints with its own index", async ({ page }) => 
     p.allow_unlabeled = true;
   });
   await canvas.tool("Brush");
-  await brushSize(page, 30);
+  await canvas.brushSize(30);
   await page.getByRole("button", { name: "New galaxy instance" }).click();
   await canvas.drag({ x: 100, y: 500 }, { x: 200, y: 500 });
   await page.getByRole("button", { name: "New galaxy instance" }).click();

@@ -51,9 +51,7 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
   let canvas = await readyCanvas(page);
   await canvas.tool("Brush");
-  const size = page.getByLabel("Brush size in pixels");
-  await size.fill("20");
-  await size.press("Tab");
+  await canvas.brushSize(20);
   const state = page.getByTestId("mask-save-state");
   const status = page.getByTestId("save-status");
 

@@ -180,9 +180,7 @@ test.describe("every task type through the workbench", () => {
     const canvas = await readyCanvas(page);
     await page.keyboard.press("1"); // horse
     await canvas.tool("Brush");
-    const size = page.getByLabel("Brush size in pixels");
-    await size.fill("20");
-    await size.press("Tab");
+    await canvas.brushSize(20);
     await canvas.drag({ x: 100, y: 150 }, { x: 300, y: 150 });
     // Everything else is background: fill every unlabeled pixel at once.
     await page.keyboard.press("2");
@@ -353,9 +351,7 @@ test("segmentation: the painted mask is kept as a draft of hosted masks, reloads
   await openWorkTask(page, id);
   let canvas = await readyCanvas(page);
   await canvas.tool("Brush");
-  const size = page.getByLabel("Brush size in pixels");
-  await size.fill("30");
-  await size.press("Tab");
+  await canvas.brushSize(30);
   await canvas.drag({ x: 100, y: 150 }, { x: 300, y: 150 });
   await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(page.getByTestId("save-status")).toContainText("Saved", { timeout: 20_000 });
@@ -379,9 +375,7 @@ test("segmentation offline: strokes wait for their upload, Submit refuses until 
   await openWorkTask(page, id);
   const canvas = await readyCanvas(page);
   await canvas.tool("Brush");
-  const size = page.getByLabel("Brush size in pixels");
-  await size.fill("20");
-  await size.press("Tab");
+  await canvas.brushSize(20);
   const state = page.getByTestId("mask-save-state");
   await canvas.drag({ x: 100, y: 100 }, { x: 300, y: 100 });
   await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });

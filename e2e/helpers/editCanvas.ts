@@ -71,6 +71,13 @@ export class EditCanvas {
     await this.root.getByRole("radio", { name: new RegExp(`^${name}`, "i") }).click();
   }
 
+  /** Types the brush's (or eraser's) size into the panel, as a user would, and leaves the field. */
+  async brushSize(px: number): Promise<void> {
+    const input = this.page.getByLabel("Brush size in pixels");
+    await input.fill(String(px));
+    await input.press("Tab");
+  }
+
   async moveTo(p: Pt, steps = 1): Promise<void> {
     const s = await this.screen(p);
     await this.page.mouse.move(s.x, s.y, { steps });
