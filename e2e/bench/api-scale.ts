@@ -82,6 +82,7 @@ async function main() {
   const seeded = await seedBenchData(dataDir, count, databaseUrl);
   console.log(`seeded in ${seeded.seconds.toFixed(1)} s`);
   results[`api_tasks_${store}`] = count;
+  results[`api_seed_s_${store}`] = Math.round(seeded.seconds);
 
   const receiver = await startCallbackReceiver();
   callbackUrl = receiver.url;

@@ -72,6 +72,14 @@ export async function countsPerDay(db: Db, scope: Scope, f: RollupFilter, days: 
   return rows.map((r) => ({ day: Number(r.day), n: Number(r.n) })).filter((r) => r.n > 0);
 }
 
+/** Tasks in the whole days matching `f`: one sum, for when nothing needs them per day. */
+export async function countDays(db: Db, scope: Scope, f: RollupFilter, days: { first: number | null; last: number | null }): Promise<number> {
+  const r = await rollupQuery(db, scope, f, days)
+    .select((eb) => eb.fn.sum<number>(countColumn(f)).as("n"))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 /** Day × type × status counts (and failed callbacks) of whole days, for the stats. */
 export async function dayTypeStatus(db: Db, scope: Scope, project: string | undefined, days: { first: number | null; last: number | null }) {
   const rows = await rollupQuery(db, scope, { project }, days)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditList, AuditSample, AuditStats, Stats, Task } from "../../../schema";
+import { AuditList, AuditSample, AuditStats, Stats, Task, TaskList } from "../../../schema";
 import { startTestServer, type TestServer } from "../../testing/harness";
 
 describe("audits and stats", () => {
@@ -35,6 +35,12 @@ describe("audits and stats", () => {
     expect(list.audits.map((a) => [a.accepted, a.comments])).toEqual([[false, "wrong fruit"], [true, "fixed"]]);
     const task = Task.parse(await (await server.api(`/v1/task/${ids[1]}`)).json());
     expect(task.audit?.comments).toBe("fixed");
+    // A list page carries each task's latest audit too (read in the page's own query), null when none.
+    const page = TaskList.parse(await (await server.api("/v1/tasks?limit=100")).json());
+    const listed = new Map(page.docs.map((d) => [d.task_id, d.audit]));
+    expect(listed.get(ids[1])).toMatchObject({ accepted: true, comments: "fixed", audited_by: server.testKey.slice(0, 12) });
+    expect(listed.get(ids[0])).toMatchObject({ accepted: true, comments: "" });
+    expect(listed.get(ids[2])).toBeNull();
   });
 
   it("refuses audits of tasks that are not completed", async () => {

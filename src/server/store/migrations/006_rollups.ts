@@ -61,6 +61,34 @@ function deltaStatements(x: Exprs, r: string, sign: 1 | -1, qualify: boolean): s
 
 export const changed = ROLLED_UP.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(" OR ");
 
+/**
+ * Fills both rollups from the task rows as they are, with the same expressions the triggers use:
+ * the migration's backfill, and the bulk seeders' (which load rows with the triggers off, then
+ * call this). Expects the rollups to hold nothing for those rows yet.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
+export async function backfillRollups(db: Kysely<any>): Promise<void> {
+  const x = dialectOf(db).name === "postgres" ? postgresExprs : sqliteExprs;
+  await sql
+    .raw(
+      `INSERT INTO task_rollups (${ROLLUP_KEY.join(", ")}, n, callback_failed, callback_ok, irregular_ids)
+       SELECT account_id, mode, ${x.day("t")}, type, status, coalesce(project, ''), count(*),
+         sum(CASE WHEN callback_succeeded = 0 THEN 1 ELSE 0 END),
+         sum(CASE WHEN callback_succeeded = 1 THEN 1 ELSE 0 END),
+         sum(CASE WHEN substr(id, 1, 8) = ${x.second("t")} THEN 0 ELSE 1 END)
+       FROM tasks t GROUP BY account_id, mode, ${x.day("t")}, type, status, coalesce(project, '')`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `INSERT INTO task_completion_rollups (${COMPLETION_KEY.join(", ")}, n)
+       SELECT account_id, mode, ${x.day("t")}, coalesce(project, ''), ${x.bucket("t")}, count(*)
+       FROM tasks t WHERE status = 'completed' AND completed_at IS NOT NULL AND completed_at >= created_at
+       GROUP BY account_id, mode, ${x.day("t")}, coalesce(project, ''), ${x.bucket("t")}`,
+    )
+    .execute(db);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types
 export async function up(db: Kysely<any>): Promise<void> {
   const d = dialectOf(db);
@@ -89,26 +117,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("task_completion_rollups_pk", COMPLETION_KEY as never)
     .execute();
 
-  // Backfill from the rows as they are, with the same expressions the triggers use.
-  const x = d.name === "postgres" ? postgresExprs : sqliteExprs;
-  await sql
-    .raw(
-      `INSERT INTO task_rollups (${ROLLUP_KEY.join(", ")}, n, callback_failed, callback_ok, irregular_ids)
-       SELECT account_id, mode, ${x.day("t")}, type, status, coalesce(project, ''), count(*),
-         sum(CASE WHEN callback_succeeded = 0 THEN 1 ELSE 0 END),
-         sum(CASE WHEN callback_succeeded = 1 THEN 1 ELSE 0 END),
-         sum(CASE WHEN substr(id, 1, 8) = ${x.second("t")} THEN 0 ELSE 1 END)
-       FROM tasks t GROUP BY account_id, mode, ${x.day("t")}, type, status, coalesce(project, '')`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `INSERT INTO task_completion_rollups (${COMPLETION_KEY.join(", ")}, n)
-       SELECT account_id, mode, ${x.day("t")}, coalesce(project, ''), ${x.bucket("t")}, count(*)
-       FROM tasks t WHERE status = 'completed' AND completed_at IS NOT NULL AND completed_at >= created_at
-       GROUP BY account_id, mode, ${x.day("t")}, coalesce(project, ''), ${x.bucket("t")}`,
-    )
-    .execute(db);
+  await backfillRollups(db);
 
   if (d.name === "postgres") {
     const body = (r: string, sign: 1 | -1) => deltaStatements(postgresExprs, r, sign, true).join(";\n") + ";";
