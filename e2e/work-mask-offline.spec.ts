@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas } from "./helpers/editCanvas";
+import { abortIndexedDbWritesOnLeave } from "./helpers/idbTeardown";
 
 const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
 const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
@@ -178,4 +179,40 @@ test("segmentation: a stroke made just before the tab reloads (within the upload
   await expect.poll(async () => (await draftOf(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
   const draft = (await draftOf(request, taskId))!.response;
   expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+});
+
+test("segmentation: a stroke made just before the tab reloads survives even when the closing page's IndexedDB write is lost", async ({ page, request, baseURL }) => {
+  // Chromium aborts IndexedDB transactions of a document being torn down; under load the write
+  // started at page-hide never commits. This page's IndexedDB writes fail from the moment it
+  // starts leaving, so only storage written synchronously at page-hide can keep the stroke.
+  await abortIndexedDbWritesOnLeave(page);
+  const created = await request.post("/v1/task/segmentannotation", {
+    headers: AUTH,
+    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  const painted = await unlabeled(page);
+  expect(painted).toBeLessThan(131_200);
+  page.on("dialog", (d) => void d.accept());
+  await page.reload();
+  // IndexedDB never got it: the restored painting came from the page-hide rescue copy.
+  await expect(page.getByTestId("mask-restored")).toBeVisible();
+  await readyCanvas(page);
+  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+  // Moved into IndexedDB on opening (this page's writes work until it leaves) and the slot cleared.
+  await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
+  await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.includes(id)), taskId)).toEqual([]);
+  await page.unroute("**/v1/files", refuse);
+  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect.poll(async () => (await draftOf(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+  const draft = (await draftOf(request, taskId))!.response;
+  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+  await expect.poll(() => keptMask(page, taskId)).toBeNull();
 });
