@@ -6,7 +6,7 @@ import { useParams, useSearch } from "@tanstack/react-router";
 import { useConsoleConfig } from "../../client";
 import { ErrorNotice, Loading, PageHeader } from "../tasks";
 import { workApi } from "./api";
-import { restoreLocalDraft } from "./localDrafts";
+import { moveRescuesIntoIndexedDb, restoreLocalDraft } from "./localDrafts";
 import { workKeys } from "./keys";
 import type { WorkSearch } from "./search";
 import { Workbench } from "./Workbench";
@@ -20,6 +20,7 @@ export function WorkTaskPage() {
     queryKey: workKeys.item(taskId),
     queryFn: async () => {
       const [item, local] = await Promise.all([workApi.item(taskId), restoreLocalDraft(taskId)]);
+      void moveRescuesIntoIndexedDb(taskId);
       return { item, local };
     },
     // The page owns this task's state once open: a refetch must never reset the panel.

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearLocalDraft, readLocalDraft, rescueLocalDraft, restoreLocalDraft, writeLocalDraft, type LocalDraft } from "./localDrafts";
+import { clearLocalDraft, moveRescuesIntoIndexedDb, readLocalDraft, rescueLocalDraft, restoreLocalDraft, writeLocalDraft, type LocalDraft } from "./localDrafts";
 import { MemoryStorage } from "./memoryStorage.testkit";
 import { rescueKey } from "./rescueSlot";
 
@@ -59,5 +59,16 @@ describe("localDrafts with the rescue slot", () => {
     expect(rescueLocalDraft(big)).toEqual({ kept: false, reason: "this browser's local storage is full" });
     expect(await writeLocalDraft(big)).toBe(true);
     expect((await readLocalDraft("d4"))?.response).toEqual(big.response);
+  });
+});
+
+describe("other tasks' rescue slots", () => {
+  it("move into IndexedDB when a task opens, leaving the opened task's own slot to its page", async () => {
+    rescueLocalDraft(draft("o1", 1000, "public"));
+    rescueLocalDraft(draft("o2", 1000, "private"));
+    await moveRescuesIntoIndexedDb("o2");
+    expect(storage.getItem(rescueKey("draft", "o1"))).toBeNull();
+    expect((await inIndexedDb("o1"))?.response).toEqual({ category: "public" });
+    expect(storage.getItem(rescueKey("draft", "o2"))).not.toBeNull();
   });
 });

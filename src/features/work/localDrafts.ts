@@ -7,8 +7,8 @@
 // task moves the slot into IndexedDB.
 import { createStore, del, get, set, type UseStore } from "idb-keyval";
 import { z } from "zod";
-import { clearLocalMask } from "./localMasks";
-import { clearRescue, newest, readRescue, writeRescue, type RescueResult } from "./rescueSlot";
+import { clearLocalMask, restoreLocalMask } from "./localMasks";
+import { clearRescue, listRescues, newest, readRescue, writeRescue, type RescueResult } from "./rescueSlot";
 
 export const LocalDraft = z.object({
   taskId: z.string(),
@@ -52,6 +52,17 @@ export async function restoreLocalDraft(taskId: string): Promise<LocalDraft | nu
   if (found && found === rescued) await writeLocalDraft(found);
   else if (kept && rescued) clearRescue("draft", taskId, kept.changedAt);
   return found;
+}
+
+/**
+ * Other tasks' slots (tabs closed on them) move into IndexedDB too, so localStorage's few MB are
+ * not used up by tasks nobody reopens here; their work waits in IndexedDB as any kept draft does.
+ */
+export async function moveRescuesIntoIndexedDb(except: string): Promise<void> {
+  for (const { kind, taskId } of listRescues()) {
+    if (taskId === except) continue;
+    await (kind === "draft" ? restoreLocalDraft(taskId) : restoreLocalMask(taskId));
+  }
 }
 
 export async function writeLocalDraft(draft: LocalDraft): Promise<boolean> {

@@ -89,6 +89,18 @@ export function clearRescue(kind: RescueKind, taskId: string, upTo?: number): vo
   if (upTo === undefined || at === null || at <= upTo) s.removeItem(rescueKey(kind, taskId));
 }
 
+/** Every slot in this browser (another task's, left by a tab closed on it). */
+export function listRescues(): { kind: RescueKind; taskId: string }[] {
+  const s = storage();
+  if (!s) return [];
+  const found: { kind: RescueKind; taskId: string }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const m = /^scale-workbench\.rescue\.(draft|mask)\.(.+)$/.exec(s.key(i) ?? "");
+    if (m) found.push({ kind: m[1] as RescueKind, taskId: m[2] });
+  }
+  return found;
+}
+
 /** Newest wins; on a tie the slot's copy, written at page-hide from the page's latest state. */
 export function newest<T extends Stamped>(kept: T | null, rescued: T | null): T | null {
   if (!kept) return rescued;
