@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { EditCanvas } from "./helpers/editCanvas";
-import { abortIndexedDbWritesOnLeave } from "./helpers/idbTeardown";
+import { abortIndexedDbWritesOnLeave, failIndexedDbWritesNow } from "./helpers/idbTeardown";
 
 const LIVE_KEY = process.env.E2E_LIVE_KEY ?? "";
 const AUTH = { Authorization: `Basic ${Buffer.from(`${LIVE_KEY}:`).toString("base64")}` };
@@ -215,4 +215,47 @@ test("segmentation: a stroke made just before the tab reloads survives even when
   const draft = (await draftOf(request, taskId))!.response;
   expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
   await expect.poll(() => keptMask(page, taskId)).toBeNull();
+});
+
+test("segmentation: leaving with this site's local storage full says the last strokes had no instant copy, until they are uploaded", async ({ page, request, baseURL }) => {
+  await abortIndexedDbWritesOnLeave(page);
+  const created = await request.post("/v1/task/segmentannotation", {
+    headers: AUTH,
+    data: { instruction: "Paint the horse.", callback_url: "http://127.0.0.1:9/callback", attachment: `${baseURL}/sample-images/horse.png`, labels: ["horse"], allow_unlabeled: true },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const taskId = ((await created.json()) as { task_id: string }).task_id;
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  // localStorage full to the last character (other data of this site), and IndexedDB's write lost.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${n}`, "x".repeat(size));
+          n++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await failIndexedDbWritesNow(page);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  // The page starts to leave (the person then stays: the "leave?" question answered "stay").
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
+  const state = page.getByTestId("mask-save-state");
+  await expect(state).toContainText("The last strokes could not be kept at once on leaving (this browser's local storage is full): wait until the masks are uploaded before closing the page.");
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("filler.")) localStorage.removeItem(k);
+  });
+  await page.unroute("**/v1/files", refuse);
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect(state).toHaveText("Masks uploaded.");
 });
