@@ -252,10 +252,14 @@ test("segmentation: leaving with this site's local storage full says the last st
   await page.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
   const state = page.getByTestId("mask-save-state");
   await expect(state).toContainText("The last strokes could not be kept at once on leaving (this browser's local storage is full): wait until the masks are uploaded before closing the page.");
+  // The page's own status doesn't claim the strokes are kept in this browser.
+  await expect(page.getByTestId("save-status")).toContainText("1 change waiting");
+  await expect(page.getByTestId("save-status")).toContainText("this browser could not keep them: don't close the page");
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith("filler.")) localStorage.removeItem(k);
   });
   await page.unroute("**/v1/files", refuse);
   await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
   await expect(state).toHaveText("Masks uploaded.");
+  await expect(page.getByTestId("save-status")).toContainText("Saved at", { timeout: 20_000 });
 });

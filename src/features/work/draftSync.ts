@@ -28,6 +28,8 @@ export interface SyncState {
   error: string | null;
   /** A stale save: the version someone else saved. */
   theirVersion: number | null;
+  /** This browser could not keep the changes waiting (its IndexedDB write failed): closing loses them. */
+  unkept: boolean;
 }
 
 const DEBOUNCE_MS = 800;
@@ -56,7 +58,7 @@ export class DraftSync {
     private readonly onGone: (conflict: WorkConflict) => void,
   ) {
     this.latest = initial.response;
-    this.state = { status: initial.unsaved ? "idle" : initial.savedAt ? "saved" : "idle", version: initial.version, savedAt: initial.savedAt, unsaved: initial.unsaved, retryAt: null, error: null, theirVersion: null };
+    this.state = { status: initial.unsaved ? "idle" : initial.savedAt ? "saved" : "idle", version: initial.version, savedAt: initial.savedAt, unsaved: initial.unsaved, retryAt: null, error: null, theirVersion: null, unkept: false };
     this.view = this.state;
   }
 
@@ -113,7 +115,9 @@ export class DraftSync {
     this.localWrite = this.localWrite
       .then(() => writeLocalDraft(draft))
       .then((kept) => {
-        if (kept && this.unconfirmed === draft) this.unconfirmed = null;
+        if (this.unconfirmed !== draft) return;
+        if (kept) this.unconfirmed = null;
+        if (this.state.unkept === kept) this.set({ unkept: !kept });
       });
   }
 
@@ -234,7 +238,8 @@ export class DraftSync {
 export function withMaskUploads(draft: SyncState, masks: MaskUploads): SyncState {
   if (masks.waiting === 0) return draft;
   const unsaved = draft.unsaved + masks.waiting;
-  if (draft.status !== "idle" && draft.status !== "saved") return { ...draft, unsaved };
-  if (masks.error === null) return { ...draft, unsaved, status: "saving", retryAt: null };
-  return { ...draft, unsaved, status: masks.offline ? "offline" : "retrying", retryAt: masks.retryAt, error: masks.error };
+  const unkept = draft.unkept || masks.unkept;
+  if (draft.status !== "idle" && draft.status !== "saved") return { ...draft, unsaved, unkept };
+  if (masks.error === null) return { ...draft, unsaved, unkept, status: "saving", retryAt: null };
+  return { ...draft, unsaved, unkept, status: masks.offline ? "offline" : "retrying", retryAt: masks.retryAt, error: masks.error };
 }

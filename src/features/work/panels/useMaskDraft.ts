@@ -74,7 +74,13 @@ export function useMaskDraft(opts: {
   /** False once the page has moved on: its draft no longer takes answers, so nothing is settled. */
   const mounted = useRef(true);
 
-  const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ ...u, waiting: waiting.current }), []);
+  /** The last painting's IndexedDB write failed (and no rescue copy holds it). */
+  const unkept = useRef(false);
+  const lastReport = useRef<Omit<MaskUploads, "waiting" | "unkept">>(NO_MASK_UPLOADS);
+  const report = useCallback((u: Omit<MaskUploads, "waiting" | "unkept">) => {
+    lastReport.current = u;
+    latest.current.onUploads?.({ ...u, waiting: waiting.current, unkept: waiting.current > 0 && unkept.current });
+  }, []);
 
   const upload = useCallback(
     (encoded: EncodedSegmentation, changedAt: number, mine: number) => {
@@ -91,6 +97,7 @@ export function useMaskDraft(opts: {
           uploaded.current = wire;
           waiting.current = 0;
           if (unconfirmed.current?.changedAt === changedAt) unconfirmed.current = null;
+          unkept.current = false;
           setLeaveProblem(null);
           setSave({ status: "saved" });
           latest.current.onChange(wire);
@@ -120,6 +127,7 @@ export function useMaskDraft(opts: {
     const result = rescueLocalMask(mask);
     if (result.kept) {
       if (unconfirmed.current === mask) unconfirmed.current = null;
+      unkept.current = false;
       return;
     }
     setLeaveProblem(result.reason);
@@ -141,13 +149,17 @@ export function useMaskDraft(opts: {
       if (leaving) rescue(mask);
       void writeLocalMask(mask).then((ok) => {
         setKept(ok);
+        // Only the latest painting's copy says whether the strokes waiting are kept.
+        if (unconfirmed.current !== mask) return;
+        unkept.current = !ok;
+        report(lastReport.current);
         if (!ok) return;
-        if (unconfirmed.current === mask) unconfirmed.current = null;
+        unconfirmed.current = null;
         if (leaving) setLeaveProblem(null);
       });
       if (send) upload(encoded, changedAt, mine);
     },
-    [taskId, upload, rescue],
+    [taskId, upload, rescue, report],
   );
 
   const onMaskChange = useCallback(
