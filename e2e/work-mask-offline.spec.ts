@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
 import { createPendingTask, draftOf, LIVE_AUTH, LIVE_KEY, readyCanvas } from "./helpers/workTasks";
+import { abortIndexedDbWritesOnLeave, failIndexedDbWritesNow } from "./helpers/idbTeardown";
 
 type MaskAnswer = { annotations: { combined: { indexedImage: string } }; labelMapping: Record<string, { index: number }> };
 
@@ -153,4 +154,77 @@ test("segmentation: a stroke made just before the tab reloads (within the upload
   await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
   const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
   expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+});
+
+test("segmentation: a stroke made just before the tab reloads survives even when the closing page's IndexedDB write is lost", async ({ page, request, baseURL }) => {
+  // Chromium aborts IndexedDB transactions of a document being torn down; under load the write
+  // started at page-hide never commits. This page's IndexedDB writes fail from the moment it
+  // starts leaving, so only storage written synchronously at page-hide can keep the stroke.
+  await abortIndexedDbWritesOnLeave(page);
+  const taskId = await createHorseTask(request, baseURL);
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  const painted = await unlabeled(page);
+  expect(painted).toBeLessThan(131_200);
+  page.on("dialog", (d) => void d.accept());
+  await page.reload();
+  // IndexedDB never got it: the restored painting came from the page-hide rescue copy.
+  await expect(page.getByTestId("mask-restored")).toBeVisible();
+  await readyCanvas(page);
+  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+  // Moved into IndexedDB on opening (this page's writes work until it leaves) and the slot cleared.
+  await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
+  await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.includes(id)), taskId)).toEqual([]);
+  await page.unroute("**/v1/files", refuse);
+  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+  const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
+  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+  await expect.poll(() => keptMask(page, taskId)).toBeNull();
+});
+
+test("segmentation: leaving with this site's local storage full says the last strokes had no instant copy, until they are uploaded", async ({ page, request, baseURL }) => {
+  await abortIndexedDbWritesOnLeave(page);
+  const taskId = await createHorseTask(request, baseURL);
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  // localStorage full to the last character (other data of this site), and IndexedDB's write lost.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler.${n}`, "x".repeat(size));
+          n++;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await failIndexedDbWritesNow(page);
+  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+  // The page starts to leave (the person then stays: the "leave?" question answered "stay").
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
+  const state = page.getByTestId("mask-save-state");
+  await expect(state).toContainText("The last strokes could not be kept at once on leaving (this browser's local storage is full): wait until the masks are uploaded before closing the page.");
+  // The page's own status doesn't claim the strokes are kept in this browser.
+  await expect(page.getByTestId("save-status")).toContainText("1 change waiting");
+  await expect(page.getByTestId("save-status")).toContainText("this browser could not keep them: don't close the page");
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith("filler.")) localStorage.removeItem(k);
+  });
+  await page.unroute("**/v1/files", refuse);
+  await expect(state).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+  await expect(state).toHaveText("Masks uploaded.");
+  await expect(page.getByTestId("save-status")).toContainText("Saved at", { timeout: 20_000 });
 });

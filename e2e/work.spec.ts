@@ -7,6 +7,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { createPendingTask, draftOf, LIVE_AUTH } from "./helpers/workTasks";
+import { abortIndexedDbWritesOnLeave, failIndexedDbWritesNow } from "./helpers/idbTeardown";
 
 const PROJECT = `work-e2e-${Date.now().toString(36)}`;
 let origin = "";
@@ -142,6 +143,36 @@ test("offline mid-task: edits are kept and arrive when the network is back; a re
   const task = (await (await request.get(`/v1/task/${taskId}`, { headers: LIVE_AUTH })).json()) as { status: string; response: { category: string } };
   expect(task).toMatchObject({ status: "completed", response: { category: "public" } });
   await cleo.context.close();
+});
+
+test("the last answer change before the tab closes survives when its IndexedDB write never commits", async ({ browser, request }) => {
+  await createTask(request, 15, "express");
+  const eve = await labeler(browser, request, "Eve Work");
+  const page = eve.page;
+  await abortIndexedDbWritesOnLeave(page);
+  const taskId = await startLabeling(page);
+  await page.keyboard.press("1");
+  await expect(page.getByTestId("save-status")).toContainText("Saved at");
+  // The server can't take the next save, and this browser's IndexedDB write of the change is
+  // still in flight when the tab goes (Chromium aborts it with the document): only what the page
+  // writes synchronously as it leaves can keep the change.
+  const refuse = (route: import("@playwright/test").Route) => (route.request().method() === "PUT" ? route.abort("connectionrefused") : route.fallback());
+  await page.route("**/console-api/work/*/draft", refuse);
+  await failIndexedDbWritesNow(page);
+  await page.keyboard.press("2");
+  page.on("dialog", (d) => void d.accept());
+  await page.reload();
+  await expect(page.getByTestId("draft-restored")).toContainText("kept in this browser");
+  await expect(page.getByRole("radio", { name: /private/ })).toBeChecked();
+  // Moved into IndexedDB on opening, and the page-hide copy cleared.
+  await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.includes(id)), taskId)).toEqual([]);
+  await page.unroute("**/console-api/work/*/draft", refuse);
+  await expect(page.getByTestId("save-status")).toContainText("Saved at", { timeout: 20_000 });
+  expect((await draftOf<Choice>(request, taskId))?.response.category).toBe("private");
+  await page.keyboard.press("Shift+S");
+  await page.getByRole("button", { name: "Skip task" }).click();
+  await page.waitForURL(/\/work(\?|\/)/);
+  await eve.context.close();
 });
 
 test("a task canceled elsewhere is reported while it is open, and the work can be downloaded", async ({ browser, request }) => {

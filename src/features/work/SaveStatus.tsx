@@ -33,12 +33,13 @@ export function SaveStatus({ sync }: { sync: DraftSync }) {
       text = s.savedAt ? `Saved at ${clock(s.savedAt)}` : "Saved";
       break;
     case "offline":
-      text = `Offline — ${waiting} (kept in this browser)`;
+      // Only when the browser's copy was written: its storage can fail (full, private windows).
+      text = `Offline — ${waiting} ${s.unkept ? "(this browser could not keep them: don't close the page)" : "(kept in this browser)"}`;
       tone = "warn";
       break;
     case "retrying": {
       const secs = s.retryAt ? Math.max(0, Math.ceil((s.retryAt - now) / 1000)) : 0;
-      text = `Not saved — ${waiting}; retrying in ${secs} s`;
+      text = `Not saved — ${waiting}; retrying in ${secs} s${s.unkept ? " (this browser could not keep them: don't close the page)" : ""}`;
       tone = "warn";
       break;
     }

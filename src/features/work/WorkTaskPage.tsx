@@ -6,7 +6,7 @@ import { useParams, useSearch } from "@tanstack/react-router";
 import { useConsoleConfig } from "../../client";
 import { ErrorNotice, Loading, PageHeader } from "../tasks";
 import { workApi } from "./api";
-import { readLocalDraft } from "./localDrafts";
+import { moveRescuesIntoIndexedDb, restoreLocalDraft } from "./localDrafts";
 import { workKeys } from "./keys";
 import type { WorkSearch } from "./search";
 import { Workbench } from "./Workbench";
@@ -19,7 +19,8 @@ export function WorkTaskPage() {
   const loaded = useQuery({
     queryKey: workKeys.item(taskId),
     queryFn: async () => {
-      const [item, local] = await Promise.all([workApi.item(taskId), readLocalDraft(taskId)]);
+      const [item, local] = await Promise.all([workApi.item(taskId), restoreLocalDraft(taskId)]);
+      void moveRescuesIntoIndexedDb(taskId);
       return { item, local };
     },
     // The page owns this task's state once open: a refetch must never reset the panel.

@@ -11,7 +11,7 @@ import { Instruction, PageHeader } from "../tasks";
 import { emptyResponse, pathText, validateWorkResponse, workPanelFor, type WorkIssue } from "./panels";
 import { WorkError, workApi } from "./api";
 import { DraftSync } from "./draftSync";
-import { clearLocalDraft } from "./localDrafts";
+import { clearLocalDraft, restoreLocalDraft } from "./localDrafts";
 import { useLease } from "./useLease";
 import { useWorkShortcuts } from "./useWorkShortcuts";
 import { ariaKeysOf, keyCapOf } from "../../commands";
@@ -107,7 +107,8 @@ export function Workbench({ item, start, filter }: { item: WorkItem; start: Star
       const next = await workApi.next(filterOf(filter));
       void qc.invalidateQueries({ queryKey: workKeys.queue() });
       if (next.item) {
-        qc.setQueryData(workKeys.item(next.item.task.task_id), { item: next.item, local: null });
+        // The next task may be one this browser kept work of (held from an earlier, closed tab).
+        qc.setQueryData(workKeys.item(next.item.task.task_id), { item: next.item, local: await restoreLocalDraft(next.item.task.task_id) });
         await navigate({ to: "/work/$taskId", params: { taskId: next.item.task.task_id }, search: filterOf(filter) });
       } else {
         await navigate({ to: "/work", search: { ...filterOf(filter), note: next.reason ?? "Nothing left to label." } });

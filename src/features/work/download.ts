@@ -1,11 +1,5 @@
+import { bytesToBase64 } from "./base64";
 import { readLocalMask } from "./localMasks";
-
-function base64(bytes: Uint8Array): string {
-  let text = "";
-  // In chunks: String.fromCharCode takes arguments, and an image's worth would overflow the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 /**
  * "Download my work": the answer as a JSON file, so nothing typed is lost when the task is gone.
@@ -19,7 +13,7 @@ export function downloadWork(taskId: string, type: string, response: unknown): v
       ? {
           painted_at: new Date(local.changedAt).toISOString(),
           labelMapping: local.encoded.labelMapping,
-          files: local.encoded.files.map((f) => ({ ...f.role, png: `data:image/png;base64,${base64(f.png)}` })),
+          files: local.encoded.files.map((f) => ({ ...f.role, png: `data:image/png;base64,${bytesToBase64(f.png)}` })),
         }
       : undefined;
     const body = JSON.stringify({ task_id: taskId, type, downloaded_at: new Date().toISOString(), response: response ?? null, unuploaded_masks: unuploaded }, null, 2);

@@ -8,7 +8,8 @@ vi.mock("./api", async (original) => {
   return { ...real, workApi: { saveDraft: (...args: unknown[]) => saveDraft(...args) } };
 });
 const writeLocalDraft = vi.fn(async () => true);
-vi.mock("./localDrafts", () => ({ writeLocalDraft: (...args: unknown[]) => writeLocalDraft(...(args as [])) }));
+const rescueLocalDraft = vi.fn(() => ({ kept: true }));
+vi.mock("./localDrafts", () => ({ writeLocalDraft: (...args: unknown[]) => writeLocalDraft(...(args as [])), rescueLocalDraft: (...args: unknown[]) => rescueLocalDraft(...(args as [])) }));
 
 const { DraftSync, withMaskUploads } = await import("./draftSync");
 const { withMasksPending } = await import("./panels/maskPending");
@@ -26,7 +27,9 @@ beforeEach(() => {
   });
   online = true;
   saveDraft.mockReset();
-  writeLocalDraft.mockClear();
+  writeLocalDraft.mockReset();
+  writeLocalDraft.mockImplementation(async () => true);
+  rescueLocalDraft.mockClear();
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -129,16 +132,16 @@ describe("DraftSync", () => {
 
     // Three strokes, offline: the panel marks the answer pending and reports the uploads.
     for (let i = 0; i < 3; i++) sync.change(withMasksPending(wire));
-    sync.uploads({ waiting: 3, error: null, offline: false, retryAt: null });
+    sync.uploads({ waiting: 3, error: null, offline: false, retryAt: null, unkept: false });
     expect(sync.snapshot()).toMatchObject({ status: "saving", unsaved: 3 });
-    sync.uploads({ waiting: 3, error: "The server could not be reached.", offline: true, retryAt: 5000 });
+    sync.uploads({ waiting: 3, error: "The server could not be reached.", offline: true, retryAt: 5000, unkept: false });
     expect(sync.snapshot()).toMatchObject({ status: "offline", unsaved: 3, retryAt: 5000 });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(saveDraft).toHaveBeenCalledTimes(1); // the pending marks sent nothing
 
     // Uploaded: the panel hands over the hosted answer, which is saved as a draft.
     saveDraft.mockResolvedValueOnce(saved(2));
-    sync.uploads({ waiting: 0, error: null, offline: false, retryAt: null });
+    sync.uploads({ waiting: 0, error: null, offline: false, retryAt: null, unkept: false });
     sync.change({ annotations: { combined: { indexedImage: "v" } } });
     expect(sync.snapshot()).toMatchObject({ unsaved: 1 });
     await vi.advanceTimersByTimeAsync(1000);
@@ -147,8 +150,72 @@ describe("DraftSync", () => {
   });
 
   it("a draft conflict stays in front of waiting uploads", () => {
-    const conflict = { status: "conflict", version: 1, savedAt: null, unsaved: 1, retryAt: null, error: "stale", theirVersion: 2 } as const;
-    expect(withMaskUploads(conflict, { waiting: 2, error: "offline", offline: true, retryAt: 1 })).toMatchObject({ status: "conflict", unsaved: 3 });
-    expect(withMaskUploads(conflict, { waiting: 0, error: null, offline: false, retryAt: null })).toBe(conflict);
+    const conflict = { status: "conflict", version: 1, savedAt: null, unsaved: 1, retryAt: null, error: "stale", theirVersion: 2, unkept: false } as const;
+    expect(withMaskUploads(conflict, { waiting: 2, error: "offline", offline: true, retryAt: 1, unkept: false })).toMatchObject({ status: "conflict", unsaved: 3 });
+    expect(withMaskUploads(conflict, { waiting: 0, error: null, offline: false, retryAt: null, unkept: false })).toBe(conflict);
+  });
+
+  it("leaving the page: the change IndexedDB hasn't confirmed goes to the rescue slot synchronously, once", async () => {
+    // The last change's IndexedDB write is still running (a closing page's transaction the browser may abort).
+    let confirm: (kept: boolean) => void = () => undefined;
+    writeLocalDraft.mockImplementation(() => new Promise<boolean>((r) => (confirm = r)));
+    const sync = fresh();
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(0);
+    win.dispatchEvent(new Event("beforeunload"));
+    // In the event's own task: no timer or promise ran in between.
+    expect(rescueLocalDraft).toHaveBeenCalledTimes(1);
+    expect(rescueLocalDraft).toHaveBeenCalledWith(expect.objectContaining({ taskId: "t1", response: { category: "a" }, baseVersion: 0, unsaved: 1 }));
+    win.dispatchEvent(new Event("pagehide"));
+    expect(rescueLocalDraft).toHaveBeenCalledTimes(1);
+    confirm(true);
+    sync.dispose();
+  });
+
+  it("leaving after IndexedDB confirmed the last change writes no rescue copy; a failed write is rescued", async () => {
+    const sync = fresh();
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(0);
+    win.dispatchEvent(new Event("pagehide"));
+    expect(rescueLocalDraft).not.toHaveBeenCalled();
+    writeLocalDraft.mockImplementation(async () => false); // say IndexedDB refused (quota, or aborted)
+    sync.change({ category: "b" });
+    await vi.advanceTimersByTimeAsync(0);
+    win.dispatchEvent(new Event("pagehide"));
+    expect(rescueLocalDraft).toHaveBeenCalledWith(expect.objectContaining({ response: { category: "b" }, unsaved: 2 }));
+    sync.dispose();
+  });
+
+  it("after Submit, or once disposed, leaving rescues nothing", async () => {
+    writeLocalDraft.mockImplementation(() => new Promise<boolean>(() => undefined));
+    const sync = fresh();
+    sync.change({ category: "a" });
+    sync.done();
+    win.dispatchEvent(new Event("pagehide"));
+    sync.change({ category: "b" });
+    sync.dispose();
+    win.dispatchEvent(new Event("pagehide"));
+    expect(rescueLocalDraft).not.toHaveBeenCalled();
+  });
+
+  it("says when this browser could not keep the waiting changes (its IndexedDB write failed), and when it can again", async () => {
+    saveDraft.mockRejectedValue(new WorkError(0, "The server could not be reached."));
+    online = false;
+    writeLocalDraft.mockImplementation(async () => false);
+    const sync = fresh();
+    sync.change({ category: "a" });
+    await vi.advanceTimersByTimeAsync(900);
+    expect(sync.snapshot()).toMatchObject({ status: "offline", unsaved: 1, unkept: true });
+    writeLocalDraft.mockImplementation(async () => true);
+    sync.change({ category: "b" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync.snapshot()).toMatchObject({ unsaved: 2, unkept: false });
+    sync.dispose();
+  });
+
+  it("mask strokes this browser could not keep make the page's status say so", () => {
+    const saved = { status: "saved", version: 1, savedAt: null, unsaved: 0, retryAt: null, error: null, theirVersion: null, unkept: false } as const;
+    expect(withMaskUploads(saved, { waiting: 1, error: "offline", offline: true, retryAt: 1, unkept: true })).toMatchObject({ status: "offline", unsaved: 1, unkept: true });
+    expect(withMaskUploads(saved, { waiting: 1, error: "offline", offline: true, retryAt: 1, unkept: false })).toMatchObject({ status: "offline", unkept: false });
   });
 });

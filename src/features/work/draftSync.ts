@@ -4,8 +4,11 @@
 // it is back online. Kept outside React so a re-render never drops or doubles a save.
 // A segmentation's strokes are uploaded by its panel before they can be in the draft: the panel
 // reports them (`uploads`), and what the page shows counts them with the draft's own changes.
+// The last change's IndexedDB write may not commit if the tab closes right after it (the browser
+// aborts a closing document's transactions): as the page goes, a change not yet confirmed kept
+// is copied synchronously to a rescue slot (localDrafts.ts, rescueSlot.ts).
 import { WorkError, workApi } from "./api";
-import { writeLocalDraft } from "./localDrafts";
+import { rescueLocalDraft, writeLocalDraft, type LocalDraft } from "./localDrafts";
 import { masksPending, NO_MASK_UPLOADS, type MaskUploads } from "./panels/maskPending";
 import type { WorkConflict } from "../../schema/work";
 
@@ -25,6 +28,8 @@ export interface SyncState {
   error: string | null;
   /** A stale save: the version someone else saved. */
   theirVersion: number | null;
+  /** This browser could not keep the changes waiting (its IndexedDB write failed): closing loses them. */
+  unkept: boolean;
 }
 
 const DEBOUNCE_MS = 800;
@@ -44,6 +49,8 @@ export class DraftSync {
   private listeners = new Set<() => void>();
   private disposed = false;
   private localWrite: Promise<unknown> = Promise.resolve();
+  /** The latest copy given to IndexedDB until its write is confirmed (then null). */
+  private unconfirmed: LocalDraft | null = null;
 
   constructor(
     readonly taskId: string,
@@ -51,7 +58,7 @@ export class DraftSync {
     private readonly onGone: (conflict: WorkConflict) => void,
   ) {
     this.latest = initial.response;
-    this.state = { status: initial.unsaved ? "idle" : initial.savedAt ? "saved" : "idle", version: initial.version, savedAt: initial.savedAt, unsaved: initial.unsaved, retryAt: null, error: null, theirVersion: null };
+    this.state = { status: initial.unsaved ? "idle" : initial.savedAt ? "saved" : "idle", version: initial.version, savedAt: initial.savedAt, unsaved: initial.unsaved, retryAt: null, error: null, theirVersion: null, unkept: false };
     this.view = this.state;
   }
 
@@ -59,6 +66,8 @@ export class DraftSync {
   start(): void {
     this.disposed = false;
     window.addEventListener("online", this.onOnline);
+    window.addEventListener("beforeunload", this.onLeave);
+    window.addEventListener("pagehide", this.onLeave);
     if (this.state.unsaved > 0 && this.state.status !== "gone") this.schedule(0);
   }
 
@@ -101,9 +110,26 @@ export class DraftSync {
 
   private keepLocally(): void {
     const draft = { taskId: this.taskId, response: this.latest, baseVersion: this.state.version, changedAt: Date.now(), unsaved: this.state.unsaved };
+    this.unconfirmed = draft;
     // In order: a slow earlier write must not land after a later one.
-    this.localWrite = this.localWrite.then(() => writeLocalDraft(draft));
+    this.localWrite = this.localWrite
+      .then(() => writeLocalDraft(draft))
+      .then((kept) => {
+        if (this.unconfirmed !== draft) return;
+        if (kept) this.unconfirmed = null;
+        if (this.state.unkept === kept) this.set({ unkept: !kept });
+      });
   }
+
+  /**
+   * The page is going (beforeunload, then pagehide): a change whose IndexedDB write is not
+   * confirmed goes to the rescue slot now, synchronously. Once is enough: both events may fire.
+   */
+  private onLeave = () => {
+    const draft = this.unconfirmed;
+    if (!draft || this.disposed) return;
+    if (rescueLocalDraft(draft).kept) this.unconfirmed = null;
+  };
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
@@ -191,6 +217,7 @@ export class DraftSync {
   done(): void {
     if (this.timer) clearTimeout(this.timer);
     this.masks = NO_MASK_UPLOADS;
+    this.unconfirmed = null; // submitted: nothing to rescue as the page goes
     this.set({ unsaved: 0, status: "saved" });
   }
 
@@ -198,6 +225,8 @@ export class DraftSync {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("beforeunload", this.onLeave);
+    window.removeEventListener("pagehide", this.onLeave);
   }
 }
 
@@ -209,7 +238,8 @@ export class DraftSync {
 export function withMaskUploads(draft: SyncState, masks: MaskUploads): SyncState {
   if (masks.waiting === 0) return draft;
   const unsaved = draft.unsaved + masks.waiting;
-  if (draft.status !== "idle" && draft.status !== "saved") return { ...draft, unsaved };
-  if (masks.error === null) return { ...draft, unsaved, status: "saving", retryAt: null };
-  return { ...draft, unsaved, status: masks.offline ? "offline" : "retrying", retryAt: masks.retryAt, error: masks.error };
+  const unkept = draft.unkept || masks.unkept;
+  if (draft.status !== "idle" && draft.status !== "saved") return { ...draft, unsaved, unkept };
+  if (masks.error === null) return { ...draft, unsaved, unkept, status: "saving", retryAt: null };
+  return { ...draft, unsaved, unkept, status: masks.offline ? "offline" : "retrying", retryAt: masks.retryAt, error: masks.error };
 }

@@ -23,7 +23,9 @@ function readable(i: WorkIssue): WorkIssue {
   return i;
 }
 
-function saveText(save: MaskSaveState, kept: boolean | null, opened: boolean): string {
+function saveText(save: MaskSaveState, kept: boolean | null, opened: boolean, leaveProblem: string | null): string {
+  // Asked "leave?" and stayed: the last strokes had no instant copy, so closing now could lose them.
+  if (leaveProblem !== null && save.status !== "saved") return `The last strokes could not be kept at once on leaving (${leaveProblem}): wait until the masks are uploaded before closing the page.`;
   if (save.status === "saving") return "Uploading the masks…";
   if (save.status === "saved") return "Masks uploaded.";
   if (save.status === "error") {
@@ -61,8 +63,8 @@ export function SegmentationPanel({ task, response, onChange, issues, readOnly, 
           </button>
         </div>
       ) : null}
-      <p className={`${css.status} ${draft.save.status === "error" ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={draft.save.status}>
-        {saveText(draft.save, draft.kept, initial !== undefined)}
+      <p className={`${css.status} ${draft.save.status === "error" || draft.leaveProblem !== null ? css.statusError : ""}`} role="status" data-testid="mask-save-state" data-state={draft.save.status}>
+        {saveText(draft.save, draft.kept, initial !== undefined, draft.leaveProblem)}
       </p>
       {/* No MaskUploadContext: the masks are uploaded after each pause, so the panel's own
           "Save masks" button (for pages without drafts) stays hidden. */}

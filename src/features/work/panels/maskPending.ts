@@ -26,6 +26,8 @@ export interface MaskUploads {
   offline: boolean;
   /** When the next attempt runs (epoch ms), after a failure. */
   retryAt: number | null;
+  /** This browser could not keep the waiting strokes (its IndexedDB write failed): closing loses them. */
+  unkept: boolean;
 }
 
-export const NO_MASK_UPLOADS: MaskUploads = { waiting: 0, error: null, offline: false, retryAt: null };
+export const NO_MASK_UPLOADS: MaskUploads = { waiting: 0, error: null, offline: false, retryAt: null, unkept: false };

@@ -2,13 +2,15 @@
 // kept in this browser (localMasks.ts) and then uploaded (POST /v1/files); the draft gets the
 // hosted URLs. Strokes the server has not got are reported to the page (its save status, its
 // "leave the page?" question), and a reopened task restores painting that never reached the
-// server from the browser's bytes, then uploads it.
+// server from the browser's bytes, then uploads it. Strokes still in the pause when the page goes
+// (and bytes whose IndexedDB write is not confirmed) are also copied synchronously to a rescue
+// slot: the browser may abort the closing page's IndexedDB write (localMasks.ts, rescueSlot.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MaskSession } from "../../../canvas";
 import { encodeSegmentation, segmentationResponse, type EncodedSegmentation } from "../../../canvas/edit/mask/encode";
 import { ApiError, uploadFile } from "../../../client";
 import type { SegmentannotationParams } from "../../../schema";
-import { readLocalMask, settleLocalMask, writeLocalMask, type LocalMask } from "../localMasks";
+import { rescueLocalMask, restoreLocalMask, settleLocalMask, writeLocalMask, type LocalMask } from "../localMasks";
 import { NO_MASK_UPLOADS, withMasksPending, type MaskUploads } from "./maskPending";
 
 /** Masks are a few uploads each: wait for a pause in the painting. */
@@ -31,6 +33,8 @@ export interface MaskDraft {
   /** False when this browser could not keep the masks (no IndexedDB); null before any try. */
   kept: boolean | null;
   save: MaskSaveState;
+  /** Why the last strokes could not be copied at once as the page was left (too large, storage full), or null. */
+  leaveProblem: string | null;
   onMaskChange(session: MaskSession): void;
 }
 
@@ -57,6 +61,9 @@ export function useMaskDraft(opts: {
   const [local, setLocal] = useState<LocalMask | null | "reading">(active ? "reading" : null);
   const [save, setSave] = useState<MaskSaveState>({ status: "idle" });
   const [kept, setKept] = useState<boolean | null>(null);
+  const [leaveProblem, setLeaveProblem] = useState<string | null>(null);
+  /** The painting last given to IndexedDB, until its write is confirmed or its upload lands. */
+  const unconfirmed = useRef<LocalMask | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const sequence = useRef(0);
   const waiting = useRef(0);
@@ -67,7 +74,13 @@ export function useMaskDraft(opts: {
   /** False once the page has moved on: its draft no longer takes answers, so nothing is settled. */
   const mounted = useRef(true);
 
-  const report = useCallback((u: Omit<MaskUploads, "waiting">) => latest.current.onUploads?.({ ...u, waiting: waiting.current }), []);
+  /** The last painting's IndexedDB write failed (and no rescue copy holds it). */
+  const unkept = useRef(false);
+  const lastReport = useRef<Omit<MaskUploads, "waiting" | "unkept">>(NO_MASK_UPLOADS);
+  const report = useCallback((u: Omit<MaskUploads, "waiting" | "unkept">) => {
+    lastReport.current = u;
+    latest.current.onUploads?.({ ...u, waiting: waiting.current, unkept: waiting.current > 0 && unkept.current });
+  }, []);
 
   const upload = useCallback(
     (encoded: EncodedSegmentation, changedAt: number, mine: number) => {
@@ -83,6 +96,9 @@ export function useMaskDraft(opts: {
           if (!mounted.current) return;
           uploaded.current = wire;
           waiting.current = 0;
+          if (unconfirmed.current?.changedAt === changedAt) unconfirmed.current = null;
+          unkept.current = false;
+          setLeaveProblem(null);
           setSave({ status: "saved" });
           latest.current.onChange(wire);
           report(NO_MASK_UPLOADS);
@@ -106,9 +122,20 @@ export function useMaskDraft(opts: {
     [report, taskId],
   );
 
-  /** The pause came: encode once, keep the bytes in this browser, then upload them. */
+  /** Leaving: copy the bytes to the rescue slot now (synchronously), and say so if they don't fit. */
+  const rescue = useCallback((mask: LocalMask) => {
+    const result = rescueLocalMask(mask);
+    if (result.kept) {
+      if (unconfirmed.current === mask) unconfirmed.current = null;
+      unkept.current = false;
+      return;
+    }
+    setLeaveProblem(result.reason);
+  }, []);
+
+  /** The pause came (or the page is going): encode once, keep the bytes in this browser, then upload them. */
   const persist = useCallback(
-    (session: MaskSession, send = true) => {
+    (session: MaskSession, send = true, leaving = false) => {
       pendingSession.current = null;
       const p = latest.current.params;
       if (!p) return;
@@ -117,10 +144,22 @@ export function useMaskDraft(opts: {
       // shared validator then reports them and Submit waits until they are painted).
       const encoded = encodeSegmentation(session.raster, session.state.classes, { ...p, allow_unlabeled: true });
       const changedAt = Date.now();
-      void writeLocalMask({ taskId, encoded, changedAt }).then(setKept);
+      const mask: LocalMask = { taskId, encoded, changedAt };
+      unconfirmed.current = mask;
+      if (leaving) rescue(mask);
+      void writeLocalMask(mask).then((ok) => {
+        setKept(ok);
+        // Only the latest painting's copy says whether the strokes waiting are kept.
+        if (unconfirmed.current !== mask) return;
+        unkept.current = !ok;
+        report(lastReport.current);
+        if (!ok) return;
+        unconfirmed.current = null;
+        if (leaving) setLeaveProblem(null);
+      });
       if (send) upload(encoded, changedAt, mine);
     },
-    [taskId, upload],
+    [taskId, upload, rescue, report],
   );
 
   const onMaskChange = useCallback(
@@ -143,7 +182,7 @@ export function useMaskDraft(opts: {
   useEffect(() => {
     if (!active) return;
     let live = true;
-    void readLocalMask(taskId).then((found) => {
+    void restoreLocalMask(taskId).then((found) => {
       if (!live) return;
       setLocal(found);
       if (!found) return;
@@ -167,14 +206,19 @@ export function useMaskDraft(opts: {
       again();
     };
     // Leaving within the pause (closing the tab, or the next task): keep the last strokes now.
-    const keepPending = (send: boolean) => {
+    const keepPending = (send: boolean, leaving: boolean) => {
       const session = pendingSession.current;
-      if (!session) return;
+      if (!session) {
+        // Encoded already, but IndexedDB hasn't confirmed them and they aren't uploaded.
+        if (leaving && unconfirmed.current) rescue(unconfirmed.current);
+        return;
+      }
       window.clearTimeout(timer.current);
-      persist(session, send);
+      persist(session, send, leaving);
     };
-    // Both: beforeunload comes first, and while the page asks "leave?" the write has time to land.
-    const onPageHide = () => keepPending(true);
+    // Both: beforeunload comes first (the rescue copy is written then); pagehide catches a page
+    // left without it (bfcache, mobile tab switching), and is a no-op once the copy is kept.
+    const onPageHide = () => keepPending(true, true);
     mounted.current = true;
     window.addEventListener("online", onOnline);
     window.addEventListener("beforeunload", onPageHide);
@@ -185,9 +229,10 @@ export function useMaskDraft(opts: {
       window.removeEventListener("pagehide", onPageHide);
       mounted.current = false;
       window.clearTimeout(timer.current);
-      keepPending(false);
+      // The page moves on inside the app: the document stays, so IndexedDB's write completes.
+      keepPending(false, false);
     };
-  }, [persist]);
+  }, [persist, rescue]);
 
   const record = local === "reading" ? null : local;
   const params = opts.params;
@@ -208,5 +253,5 @@ export function useMaskDraft(opts: {
     };
   }, [record]);
 
-  return { ready: local !== "reading", response, fetchMaskBytes, restoredAt: record?.changedAt ?? null, kept, save, onMaskChange };
+  return { ready: local !== "reading", response, fetchMaskBytes, restoredAt: record?.changedAt ?? null, kept, save, leaveProblem, onMaskChange };
 }
