@@ -122,6 +122,8 @@ export async function createTask(
     // Creates arriving together are written together (store/create-batch.ts); each is still atomic.
     stored = await insertTask(db, { ...plan?.rows, task: plan?.row ?? row });
   } catch (err) {
+    // Nothing of the task was stored: neither may what its plan wrote beside the database be.
+    await plan?.discard?.().catch((e: unknown) => console.error(`create: files of unstored task ${row.id}:`, (e as Error).message));
     // Two concurrent creates with one unique_id: the index lets one through, the other lands here.
     if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);
     throw err;

@@ -13,6 +13,8 @@ export interface InsertPlan {
   rows: Omit<NewTask, "task">;
   /** After the commit (given what it stored): counters, background work (attachment fetches, delayed completion). */
   after(stored: StoredTask): void;
+  /** The insert failed (a unique_id taken meanwhile): undo what planning wrote outside it (mask files). */
+  discard?(): Promise<void>;
 }
 
 /** What the task lifecycle does when the HTTP layer creates a task. */

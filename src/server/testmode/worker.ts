@@ -73,7 +73,7 @@ export class TestModeWorker {
     if (row.mode !== "test" || this.delayMs > 0 || this.stopped || !isTaskType(row.type)) {
       return { row, rows: {}, after: () => this.schedule(row.id, row.created_at + this.delayMs) };
     }
-    const { response, size } = await this.answer(row, row.type);
+    const { response, size, masks } = await this.answer(row, row.type);
     const now = Date.now();
     const done: TaskRow = { ...row, status: "completed", response: JSON.stringify(response), completed_at: Math.max(now, row.created_at) };
     // The job is written leased to this process, which delivers it as soon as the insert has
@@ -84,6 +84,8 @@ export class TestModeWorker {
       row: done,
       rows: { taskAttachments: size ? attachmentResultRows(row.id, [size], now) : [], callbackJobs: jobs },
       after: (stored) => this.onFinished(done, jobs.map((job, i) => ({ ...job, id: stored.callbackJobIds[i] }))),
+      // The task was not stored (a unique_id race lost): its masks must not stay behind.
+      discard: () => this.files.remove(masks),
     };
   }
 
@@ -206,7 +208,7 @@ export class TestModeWorker {
    * attachment's check). Masks are stored here, before the task says completed, so a response
    * never links to a file that isn't there yet.
    */
-  private async answer(row: TaskRow, type: TaskType): Promise<{ response: Record<string, unknown>; size: AttachmentSize | null }> {
+  private async answer(row: TaskRow, type: TaskType): Promise<{ response: Record<string, unknown>; size: AttachmentSize | null; masks: string[] }> {
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
     const { canvas, size } = await this.canvasFor(type, params);
     // Masks are generated synchronously; the store may be the database, so they are saved after.
@@ -223,7 +225,7 @@ export class TestModeWorker {
       },
     });
     for (const [rel, png] of masks) await this.files.save(rel, png);
-    return { response, size };
+    return { response, size, masks: masks.map(([rel]) => rel) };
   }
 
   private async cachedSize(url: string): Promise<Canvas | null> {
