@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { sql } from "kysely";
 import { isEmailAddress } from "../../schema";
 import type { Config } from "../config";
@@ -262,7 +263,10 @@ export class CallbackDispatcher {
    * starting together (one claim, one flush of own jobs) share it: one timer per batch.
    */
   private attemptSignal(): AbortSignal {
-    return AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]);
+    const signal = AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]);
+    // Each request listens on it: a batch is many listeners by design, not a leak to warn about.
+    setMaxListeners(0, signal);
+    return signal;
   }
 
   private async deliver(job: Job, authKey: string, signal: AbortSignal): Promise<AttemptResult> {
