@@ -9,13 +9,14 @@ import type { HostedUrls } from "./hosted-urls";
 import type { TaskRow } from "./store/tasks";
 import type { Metrics } from "./metrics";
 import { readJson } from "./store/json";
-import { AttachmentChecker, attachmentUrls, markChecked } from "./attachments/attachments";
+import { AttachmentChecker, attachmentUrls } from "./attachments/attachments";
 import { registerAuditRoutes } from "./routes/audits";
 import { registerCallbackRoutes } from "./routes/callbacks";
 import { registerCompleteRoute } from "./routes/complete";
 import { completer, type CompleteTask } from "./tasks/complete";
 import { seedDemoDataIfEmpty } from "./demo/seed";
 import { CallbackDispatcher } from "./callbacks/dispatcher";
+import type { Job } from "./callbacks/attempt-log";
 import { CallbackMailer } from "./callbacks/email";
 import { registerExportRoute } from "./routes/export";
 import { FileStore, portOf } from "./files/files";
@@ -52,10 +53,11 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
   });
   const dispatcher = new CallbackDispatcher(db, config, mailer, urls, outbound, metrics);
   const kick = () => dispatcher.kick();
-  /** A task left pending: count it, and its callback is in the outbox. */
-  const finished = (row: TaskRow) => {
+  /** A task left pending: count it, and its callback is in the outbox (written leased to us: deliver it now). */
+  const finished = (row: TaskRow, ownJobs?: Job[]) => {
     metrics.taskFinished(row);
-    kick();
+    if (ownJobs && ownJobs.length > 0) dispatcher.deliverOwn(ownJobs);
+    else kick();
   };
   const checker = new AttachmentChecker(db, files, outbound, metrics, finished, config.jobLeaseMs);
   const worker = new TestModeWorker(
@@ -85,13 +87,13 @@ export function createLifecycle(deps: { db: Db; config: Config; urls: HostedUrls
         const counted = () => metrics.tasksCreated.inc({ type: row.type, mode: row.mode });
         if (row.mode === "test") {
           const plan = await worker.planInsert(row);
-          return { ...plan, after: () => (counted(), plan.after()) };
+          return { ...plan, after: (stored) => (counted(), plan.after(stored)) };
         }
         // Nothing to fetch (text attachments): checked with the insert, no second write.
         if (attachmentUrls(readJson(row.params, "tasks.params")).length === 0) {
-          return { row, write: (trx) => markChecked(trx, row.id, row.created_at), after: counted };
+          return { row, rows: { attachmentChecks: [{ task_id: row.id, checked_at: row.created_at }] }, after: counted };
         }
-        return { row, write: async () => undefined, after: () => (counted(), checker.enqueue(row)) };
+        return { row, rows: {}, after: () => (counted(), checker.enqueue(row)) };
       },
     },
     routes(v1) {

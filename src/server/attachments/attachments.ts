@@ -1,4 +1,6 @@
+import type { Insertable } from "kysely";
 import type { Db } from "../store/db";
+import type { TaskAttachmentsTable } from "../store/schema";
 import { dialectOf } from "../store/dialects";
 import { claimPendingTasks } from "../store/leases";
 import type { TaskRow } from "../store/tasks";
@@ -100,19 +102,25 @@ export async function recordedCanvas(db: Db, taskId: string, url: string): Promi
   return r?.width && r.height ? { width: r.width, height: r.height } : null;
 }
 
+/** The stored form of a check's results (a new task's rows go in with its insert). */
+export function attachmentResultRows(taskId: string, results: CheckResult[], now = Date.now()): Insertable<TaskAttachmentsTable>[] {
+  return results.map((r) => ({
+    task_id: taskId,
+    url: r.url,
+    status_code: r.statusCode,
+    error: r.error,
+    content_type: r.contentType,
+    width: r.width,
+    height: r.height,
+    checked_at: now,
+  }));
+}
+
 export async function saveAttachmentResults(db: Db, taskId: string, results: CheckResult[], now = Date.now()): Promise<void> {
-  for (const r of results) {
-    const values = {
-      status_code: r.statusCode,
-      error: r.error,
-      content_type: r.contentType,
-      width: r.width,
-      height: r.height,
-      checked_at: now,
-    };
+  for (const { task_id, url, ...values } of attachmentResultRows(taskId, results, now)) {
     await db
       .insertInto("task_attachments")
-      .values({ task_id: taskId, url: r.url, ...values })
+      .values({ task_id, url, ...values })
       .onConflict((oc) => oc.columns(["task_id", "url"]).doUpdateSet(values))
       .execute();
   }

@@ -1,5 +1,6 @@
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { Db } from "../store/db";
+import { writeTogether, type Write } from "../store/together";
 import type { CallbackJobsTable } from "../store/schema";
 
 // Recording a delivery attempt is three writes (the attempt, the job's next state, the task's
@@ -73,14 +74,17 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-/** The attempts, the jobs' next states and the finished tasks' callback_succeeded, in one transaction. */
+/**
+ * The attempts, the jobs' next states and the finished tasks' callback_succeeded, atomically
+ * (store/together.ts: one statement on PostgreSQL, so the counts the tasks' update moves are
+ * locked only until its own commit, never across a round trip to this busy process).
+ */
 export async function writeAttempts(db: Db, records: AttemptRecord[]): Promise<void> {
   if (records.length === 0) return;
   const now = Date.now();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("callback_attempts")
-      .values(
+  await writeTogether(db, (x) => {
+    const writes: Write<unknown>[] = [
+      x.insertInto("callback_attempts").values(
         records.map((r) => ({
           job_id: r.job.id,
           task_id: r.job.task_id,
@@ -91,26 +95,28 @@ export async function writeAttempts(db: Db, records: AttemptRecord[]): Promise<v
           latency_ms: r.latency,
           succeeded: r.succeeded ? 1 : 0,
         })),
-      )
-      .execute();
-    // Jobs moving to the same state share one UPDATE (normally: every first attempt that got a 2xx).
-    for (const group of groupBy(records, (r) => `${r.status} ${r.attempt} ${r.nextAttemptAt}`)) {
+      ),
+    ];
+    // Jobs moving to the same state share one UPDATE (normally: every first attempt that got a
+    // 2xx). A finished job keeps its next_attempt_at (nothing is due), so those group by state alone.
+    for (const group of groupBy(records, (r) => `${r.status} ${r.attempt} ${r.status === "pending" ? r.nextAttemptAt : ""}`)) {
       const { status, attempt, nextAttemptAt } = group[0];
-      await trx
-        .updateTable("callback_jobs")
-        .set({ status, attempts: attempt, next_attempt_at: nextAttemptAt, leased_until: null, updated_at: now })
-        .where("id", "in", group.map((r) => r.job.id))
-        .execute();
+      writes.push(
+        x
+          .updateTable("callback_jobs")
+          .set({ status, attempts: attempt, leased_until: null, updated_at: now, ...(status === "pending" ? { next_attempt_at: nextAttemptAt } : {}) })
+          .where("id", "in", group.map((r) => r.job.id)),
+      );
     }
-    for (const group of groupBy(
-      records.filter((r) => r.status !== "pending"),
-      (r) => String(r.succeeded),
-    )) {
-      await trx
-        .updateTable("tasks")
-        .set({ callback_succeeded: group[0].succeeded ? 1 : 0 })
-        .where("id", "in", group.map((r) => r.job.task_id))
-        .execute();
+    // The finished tasks' outcomes in ONE update (a task with two jobs finishing together is
+    // succeeded if either got its 2xx), last.
+    const finished = records.filter((r) => r.status !== "pending");
+    if (finished.length > 0) {
+      const ok = finished.filter((r) => r.succeeded).map((r) => r.job.task_id);
+      const outcome =
+        ok.length === finished.length ? sql<number>`1` : ok.length === 0 ? sql<number>`0` : sql<number>`case when ${sql.ref("id")} in (${sql.join(ok)}) then 1 else 0 end`;
+      writes.push(x.updateTable("tasks").set({ callback_succeeded: outcome }).where("id", "in", [...new Set(finished.map((r) => r.job.task_id))]));
     }
+    return { first: writes.slice(0, -1), last: writes[writes.length - 1] };
   });
 }

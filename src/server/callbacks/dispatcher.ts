@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { sql } from "kysely";
 import { isEmailAddress } from "../../schema";
 import type { Config } from "../config";
@@ -43,6 +44,8 @@ export class CallbackDispatcher {
   /** Shutdown aborts deliveries in flight; they stay leased-pending and run again on start. */
   private abort = new AbortController();
   private readonly log: AttemptLog;
+  /** Jobs written leased to this process, waiting for this turn of the event loop to end. */
+  private own: Job[] = [];
 
   constructor(
     private readonly db: Db,
@@ -99,15 +102,51 @@ export class CallbackDispatcher {
     clearTimeout(grace);
     this.abort.abort();
     await Promise.allSettled([...this.inflight, this.ticking]);
-    if (this.leased.size > 0) {
-      await this.db
-        .updateTable("callback_jobs")
-        .set({ leased_until: null })
-        .where("id", "in", [...this.leased])
-        .where("status", "=", "pending")
-        .execute();
-      this.leased.clear();
+    await this.release([...this.leased]);
+  }
+
+  /**
+   * Jobs this process wrote already leased to itself (a test-mode task stored completed with its
+   * job, store/create-batch.ts): delivered at once, with no claim query. They are in `leased`
+   * like claimed ones, so a shutdown releases them; a crash leaves them to whoever claims them
+   * when the lease runs out.
+   */
+  deliverOwn(jobs: Job[]): void {
+    for (const job of jobs) this.leased.add(job.id);
+    if (this.stopped) {
+      // Shutting down: not ours to send any more; due to anyone at once.
+      void this.release(jobs.map((j) => j.id)).catch(() => undefined);
+      return;
     }
+    this.own.push(...jobs);
+    if (this.own.length === jobs.length) setImmediate(() => void this.track(this.flushOwn()));
+  }
+
+  /** The own jobs queued in one turn of the event loop: one auth-key query for all of them. */
+  private async flushOwn(): Promise<void> {
+    const jobs = this.own;
+    this.own = [];
+    if (this.stopped) return;
+    try {
+      const authKeys = await this.callbackAuthKeys(jobs);
+      const signal = this.attemptSignal();
+      for (const job of jobs) {
+        const attempt = this.attempt(job, authKeys.get(job.account_id) ?? "", signal).catch((err: unknown) => {
+          // Not recorded: still leased, so it is sent again after a shutdown's release or the lease's end.
+          if (!this.stopped) console.error("callback dispatcher:", (err as Error).message);
+        });
+        void this.track(attempt);
+      }
+    } catch (err) {
+      // Left leased: released on shutdown, or claimed by anyone when the lease runs out.
+      if (!this.stopped) console.error("callback dispatcher:", (err as Error).message);
+    }
+  }
+
+  private async release(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable("callback_jobs").set({ leased_until: null }).where("id", "in", ids).where("status", "=", "pending").execute();
+    for (const id of ids) this.leased.delete(id);
   }
 
   /** New work may be due: look now rather than at the next poll. */
@@ -139,7 +178,8 @@ export class CallbackDispatcher {
         this.again = false;
         const claimed = await this.claimDue(Date.now());
         const authKeys = await this.callbackAuthKeys(claimed);
-        await Promise.all(claimed.map((job) => this.track(this.attempt(job, authKeys.get(job.account_id) ?? ""))));
+        const signal = this.attemptSignal();
+        await Promise.all(claimed.map((job) => this.track(this.attempt(job, authKeys.get(job.account_id) ?? "", signal))));
         if (this.stopped) return;
         if (claimed.length < BATCH && !this.again) break;
       }
@@ -208,9 +248,9 @@ export class CallbackDispatcher {
     return new Map(rows.map((r) => [r.id, r.callback_auth_key ?? ""]));
   }
 
-  private async attempt(job: Job, authKey: string): Promise<void> {
+  private async attempt(job: Job, authKey: string, signal: AbortSignal): Promise<void> {
     const started = Date.now();
-    const result = await this.deliver(job, authKey);
+    const result = await this.deliver(job, authKey, signal);
     // Cut short by shutdown: not an answer from the receiver, so nothing to record (the lease is released).
     if (this.abort.signal.aborted) return;
     const latency = Date.now() - started;
@@ -218,7 +258,18 @@ export class CallbackDispatcher {
     await this.record(job, started, latency, result);
   }
 
-  private async deliver(job: Job, authKey: string): Promise<AttemptResult> {
+  /**
+   * The signal of deliveries starting now: cut at the request timeout or by shutdown. Attempts
+   * starting together (one claim, one flush of own jobs) share it: one timer per batch.
+   */
+  private attemptSignal(): AbortSignal {
+    const signal = AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]);
+    // Each request listens on it: a batch is many listeners by design, not a leak to warn about.
+    setMaxListeners(0, signal);
+    return signal;
+  }
+
+  private async deliver(job: Job, authKey: string, signal: AbortSignal): Promise<AttemptResult> {
     const body = publicCallbackJson(job.body, this.urls);
     if (isEmailAddress(job.url)) {
       const out = await this.mailer.send(job.url, job.task_id, job.id, body);
@@ -228,20 +279,17 @@ export class CallbackDispatcher {
     }
     try {
       // No redirects: a 3xx is the receiver's answer (and a failed attempt), as before.
-      const res = await this.outbound.fetch(job.url, {
-        maxRedirects: 0,
-        method: "POST",
+      const status = await this.outbound.post(job.url, {
         headers: {
           "content-type": "application/json",
           "scale-callback-auth": authKey,
           "user-agent": "scale-workbench-callbacks/1",
         },
         body,
-        signal: AbortSignal.any([AbortSignal.timeout(this.requestTimeoutMs), this.abort.signal]),
+        signal,
       });
-      await res.body?.cancel().catch(() => undefined);
-      const ok = res.status >= 200 && res.status < 300;
-      return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}`, succeeded: ok, retry: true };
+      const ok = status >= 200 && status < 300;
+      return { statusCode: status, error: ok ? null : `HTTP ${status}`, succeeded: ok, retry: true };
     } catch (err) {
       // A refused address is recorded with its reason and not retried: the policy won't change.
       const refused = err instanceof OutboundRefused;
@@ -257,5 +305,7 @@ export class CallbackDispatcher {
     const nextAttemptAt = status === "pending" ? Date.now() + this.config.callbackRetryDelaysMs[attempt - 1] : job.next_attempt_at;
     await this.log.record({ job, at, latency, statusCode: r.statusCode, error: r.error, succeeded: r.succeeded, status, attempt, nextAttemptAt });
     this.leased.delete(job.id);
+    // A retry of a job delivered outside the claim loop: make sure the loop wakes up for it.
+    if (status === "pending") this.kick();
   }
 }

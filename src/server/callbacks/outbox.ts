@@ -1,5 +1,7 @@
 import type { CallbackBody, ErrorResponse } from "../../schema";
+import type { Selectable } from "kysely";
 import type { Db } from "../store/db";
+import type { CallbackJobsTable } from "../store/schema";
 import { dialectOf } from "../store/dialects";
 import { toWireTask, type TaskRow } from "../store/tasks";
 import { AS_STORED, mapParamsUrls, mapResponseUrls, type PublicUrls, type UrlMap } from "../hosted-urls";
@@ -29,6 +31,9 @@ export function callbackBody(row: TaskRow): CallbackBody {
 
 /** A stored callback body as it is sent now: hosted files as URLs on today's base. */
 export function publicCallbackJson(stored: string, urls: PublicUrls): string {
+  // Stored paths are JSON strings starting with "/" (JSON.stringify never escapes "/"): a body
+  // without one, as most are, is sent as it is, without a parse and a stringify per delivery.
+  if (!stored.includes('"/')) return stored;
   return mapCallbackJson(stored, (u) => urls.toPublic(u));
 }
 
@@ -47,12 +52,14 @@ export function mapCallbackJson(json: string, f: UrlMap): string {
 
 type Executor = Pick<Db, "insertInto">;
 
-/** Queues the callback announcing `row`'s final status, in the caller's transaction. */
-export async function insertJob(trx: Executor, row: TaskRow, now: number): Promise<void> {
-  if (!row.callback_url) return;
-  await trx
-    .insertInto("callback_jobs")
-    .values({
+/**
+ * The job announcing `row`'s final status (none without a callback URL). `leasedUntil`: the
+ * process writing it delivers it itself and owns it until then (see dispatcher.ts).
+ */
+export function jobRows(row: TaskRow, now: number, leasedUntil: number | null = null): Omit<Selectable<CallbackJobsTable>, "id">[] {
+  if (!row.callback_url) return [];
+  return [
+    {
       task_id: row.id,
       account_id: row.account_id,
       body: JSON.stringify(callbackBody(row)),
@@ -62,9 +69,15 @@ export async function insertJob(trx: Executor, row: TaskRow, now: number): Promi
       next_attempt_at: now,
       created_at: now,
       updated_at: now,
-      leased_until: null,
-    })
-    .execute();
+      leased_until: leasedUntil,
+    },
+  ];
+}
+
+/** Queues the callback announcing `row`'s final status, in the caller's transaction. */
+export async function insertJob(trx: Executor, row: TaskRow, now: number): Promise<void> {
+  const rows = jobRows(row, now);
+  if (rows.length > 0) await trx.insertInto("callback_jobs").values(rows).execute();
 }
 
 /**
@@ -72,23 +85,34 @@ export async function insertJob(trx: Executor, row: TaskRow, now: number): Promi
  * or null when the task was no longer pending (canceled, or finished by someone else first).
  */
 export async function finishTask(db: Db, taskId: string, outcome: Outcome, now = Date.now()): Promise<TaskRow | null> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
-    if (!row || row.status !== "pending") return null;
-    const response = JSON.stringify(outcome.response);
-    const updated = await trx
-      .updateTable("tasks")
-      .set({ status: outcome.status, response, completed_at: now })
-      .where("id", "=", taskId)
-      .where("status", "=", "pending")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return null;
-    const next: TaskRow = { ...row, status: outcome.status, response, completed_at: now };
-    await endWork(trx, taskId, now);
-    await insertJob(trx, next, now);
-    return next;
-  });
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom("tasks").selectAll().where("id", "=", taskId).executeTakeFirst();
+      if (!row || row.status !== "pending") return null;
+      const response = JSON.stringify(outcome.response);
+      const next: TaskRow = { ...row, status: outcome.status, response, completed_at: now };
+      await endWork(trx, taskId, now);
+      await insertJob(trx, next, now);
+      // The status change last: on PostgreSQL it locks the counts it moves (migration 009) until
+      // the commit, so nothing else runs while they are held. Conditional: if someone finished or
+      // canceled the task since the read, everything here is rolled back.
+      const updated = await trx
+        .updateTable("tasks")
+        .set({ status: outcome.status, response, completed_at: now })
+        .where("id", "=", taskId)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw new NoLongerPending();
+      return next;
+    });
+  } catch (err) {
+    if (err instanceof NoLongerPending) return null;
+    throw err;
+  }
 }
+
+/** Rolls back a finishTask whose task left pending meanwhile. */
+class NoLongerPending extends Error {}
 
 /**
  * The dashboard's Resend Callback: a delivery already scheduled is made due now; otherwise a new

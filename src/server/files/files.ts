@@ -47,6 +47,11 @@ export class FileStore {
     return this.blobs.exists(relPath);
   }
 
+  /** Deletes files this server wrote for something that was then not stored (see BlobStore.remove). */
+  remove(relPaths: string[]): Promise<void> {
+    return this.blobs.remove(relPaths);
+  }
+
   /**
    * The file behind a path this server serves (`/files/...` in the store, whether or not it exists
    * yet; a file of the built console), whatever host the URL named; null for any other path.

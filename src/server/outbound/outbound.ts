@@ -157,6 +157,27 @@ export class OutboundClient {
     }
   }
 
+  /**
+   * A POST whose answer is its status alone (a callback delivery), redirects not followed: the
+   * same policy and agents as `fetch`, through undici's plain request API, which costs a fraction
+   * of fetch's CPU per request (no WHATWG Request, Response and body streams) at hundreds of
+   * callbacks a second. The body is read and dropped.
+   */
+  async post(input: string, req: { headers: Record<string, string>; body: string; signal: AbortSignal }): Promise<number> {
+    const url = new URL(input);
+    this.checkUrl(url);
+    const agent = this.allowPrivate(url) && this.policy.denyPrivate ? this.lenient : this.strict;
+    try {
+      const res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: "POST", headers: req.headers, body: req.body, signal: req.signal });
+      await res.body.dump().catch(() => undefined);
+      return res.statusCode;
+    } catch (err) {
+      const cause = (err as { cause?: unknown }).cause;
+      if (cause instanceof OutboundRefused) throw cause;
+      throw err;
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.strict.close(), this.lenient.close()]);
   }

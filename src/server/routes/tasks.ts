@@ -14,6 +14,8 @@ import type { HostedUrls } from "../hosted-urls";
 import { endWork } from "../work/drafts";
 
 const TASK_ID = /^[0-9a-f]{24}$/;
+/** Rolls back a cancel whose task left pending after it was read. */
+const notPending = new Error("not pending");
 
 function noTask(id: string): ApiError {
   return new ApiError(404, `no task with task_id ${id}`);
@@ -22,7 +24,7 @@ function noTask(id: string): ApiError {
 export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config, hooks: TaskHooks, urls: HostedUrls): void {
   app.post<{ Params: { type: string } }>("/task/:type", async (req) => {
     const scope = scopeOf(req);
-    const { row, task, plan } = await createTask(
+    const { row, task, plan, stored } = await createTask(
       db,
       scope,
       req.params.type,
@@ -34,7 +36,7 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     // the task; attachment checks) is visible to the next request.
     // Tasks created in the console record who made them; API clients create in bulk, unattributed.
     if (req.principal.member) await recordActivity(db, req, { action: "created", taskId: row.id });
-    plan?.after();
+    plan?.after(stored);
     return task;
   });
 
@@ -50,16 +52,23 @@ export function registerTaskRoutes(app: FastifyInstance, db: Db, config: Config,
     const row = TASK_ID.test(id) ? await getTaskRow(db, scope, id) : undefined;
     if (!row) throw noTask(id);
     // Conditional update: a task completed between the read and the write stays completed.
-    // The cancellation and who made it are written together.
-    const result = await db.transaction().execute(async (tx) => {
-      const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
-      if (Number(r.numUpdatedRows) > 0) {
+    // The cancellation and who made it are written together, the status change last: on
+    // PostgreSQL it locks the counts it moves (migration 009) until the commit. A task no longer
+    // pending by then rolls the rest back.
+    const canceled = await db
+      .transaction()
+      .execute(async (tx) => {
         await recordActivity(tx, req, { action: "canceled", taskId: id });
         await endWork(tx, id);
-      }
-      return r;
-    });
-    if (Number(result.numUpdatedRows) === 0) {
+        const r = await tx.updateTable("tasks").set({ status: "canceled" }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw notPending;
+        return true;
+      })
+      .catch((err: unknown) => {
+        if (err === notPending) return false;
+        throw err;
+      });
+    if (!canceled) {
       const now = await getTaskRow(db, scope, id);
       // The docs: cancelling a task that is not pending answers 500.
       throw new ApiError(500, `task ${id} is ${now?.status ?? row.status}; only pending tasks can be canceled`);

@@ -18,6 +18,8 @@ export interface BlobStore {
   put(relPath: string, bytes: Uint8Array, contentType: string): Promise<void>;
   get(relPath: string): Promise<StoredFile | null>;
   exists(relPath: string): Promise<boolean>;
+  /** Deletes files (missing ones are no error): files written for a write that then failed. */
+  remove(relPaths: string[]): Promise<void>;
 }
 
 /** `relPath` with forward slashes and no way out (`..`, absolute), or null. */
@@ -76,6 +78,17 @@ export class DiskBlobStore implements BlobStore {
       return false;
     }
   }
+
+  async remove(relPaths: string[]): Promise<void> {
+    const dirs = new Set<string>();
+    for (const relPath of relPaths) {
+      const full = this.full(relPath);
+      await fs.promises.rm(full, { force: true });
+      dirs.add(path.dirname(full));
+    }
+    // A folder the files had to themselves (a task's masks/<id>/) goes too; rmdir leaves any other.
+    for (const dir of dirs) if (dir !== this.dir) await fs.promises.rmdir(dir).catch(() => undefined);
+  }
 }
 
 export class DatabaseBlobStore implements BlobStore {
@@ -106,6 +119,11 @@ export class DatabaseBlobStore implements BlobStore {
     const rel = normalizeFilePath(relPath);
     if (!rel) return false;
     return (await this.db.selectFrom("files").select("path").where("path", "=", rel).executeTakeFirst()) !== undefined;
+  }
+
+  async remove(relPaths: string[]): Promise<void> {
+    const rels = relPaths.map(normalizeFilePath).filter((r): r is string => r !== null);
+    if (rels.length > 0) await this.db.deleteFrom("files").where("path", "in", rels).execute();
   }
 }
 

@@ -16,7 +16,7 @@ import { newObjectId } from "../store/ids";
 import { ApiError, badRequest } from "../http/errors";
 import { mapParamsUrls, type HostedUrls } from "../hosted-urls";
 import type { InsertPlan } from "./hooks";
-import { batchedWrite } from "../store/write-batch";
+import { insertTask, type StoredTask } from "../store/create-batch";
 
 export interface CreateOptions {
   disabledTypes: readonly TaskType[];
@@ -61,7 +61,7 @@ export async function createTask(
   /** Read only when the body has no callback_url: most creates need no account lookup. */
   defaults: { defaultCallbackUrl: () => Promise<string | null> },
   options: CreateOptions,
-): Promise<{ row: TaskRow; task: Task; plan: InsertPlan | null }> {
+): Promise<{ row: TaskRow; task: Task; plan: InsertPlan | null; stored: StoredTask }> {
   if (!isTaskType(typeName)) {
     throw badRequest(`unknown task type "${typeName}"; the types are ${TASK_TYPES.join(", ")}`);
   }
@@ -117,24 +117,19 @@ export async function createTask(
   // The lifecycle's rows (a test-mode task's answer and callback, an attachment check) go in the
   // insert's own transaction: a crash can't keep one without the other.
   const plan = options.planInsert ? await options.planInsert(row) : null;
+  let stored: StoredTask;
   try {
-    // Creates arriving together share one commit (store/write-batch.ts); each is still atomic.
-    const stored = plan?.row ?? row;
-    await batchedWrite(
-      db,
-      async (trx) => {
-        await trx.insertInto("tasks").values(stored).execute();
-        await plan?.write(trx);
-      },
-      `${stored.account_id} ${stored.mode} ${stored.type} ${stored.status} ${stored.project ?? ""}`,
-    );
+    // Creates arriving together are written together (store/create-batch.ts); each is still atomic.
+    stored = await insertTask(db, { ...plan?.rows, task: plan?.row ?? row });
   } catch (err) {
+    // Nothing of the task was stored: neither may what its plan wrote beside the database be.
+    await plan?.discard?.().catch((e: unknown) => console.error(`create: files of unstored task ${row.id}:`, (e as Error).message));
     // Two concurrent creates with one unique_id: the index lets one through, the other lands here.
     if (fields.unique_id !== undefined && /UNIQUE/i.test(String(err))) await refuseDuplicate(db, scope, fields.unique_id);
     throw err;
   }
   // The answer is the task as created (pending), whatever the plan stored.
-  return { row, task: toWireTask(row, null, options.urls), plan };
+  return { row, task: toWireTask(row, null, options.urls), plan, stored };
 }
 
 async function refuseDuplicate(db: Db, scope: Scope, uniqueId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Db } from "../store/db";
+import type { NewTask, StoredTask } from "../store/create-batch";
 import type { TaskRow } from "../store/tasks";
 
 /**
@@ -10,9 +10,11 @@ export interface InsertPlan {
   /** The row to insert. */
   row: TaskRow;
   /** Rows written in the insert's own transaction (the callback job, the attachment check). */
-  write(trx: Db): Promise<void>;
-  /** After the commit: counters, background work (attachment fetches, delayed completion). */
-  after(): void;
+  rows: Omit<NewTask, "task">;
+  /** After the commit (given what it stored): counters, background work (attachment fetches, delayed completion). */
+  after(stored: StoredTask): void;
+  /** The insert failed (a unique_id taken meanwhile): undo what planning wrote outside it (mask files). */
+  discard?(): Promise<void>;
 }
 
 /** What the task lifecycle does when the HTTP layer creates a task. */

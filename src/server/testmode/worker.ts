@@ -5,12 +5,13 @@ import { dialectOf } from "../store/dialects";
 import { claimPendingTasks } from "../store/leases";
 import type { TaskRow } from "../store/tasks";
 import { readJson } from "../store/json";
-import { DEFAULT_CANVAS, quickImageSize, saveAttachmentResults, type Canvas, type CheckResult } from "../attachments/attachments";
+import { DEFAULT_CANVAS, attachmentResultRows, quickImageSize, saveAttachmentResults, type Canvas, type CheckResult } from "../attachments/attachments";
 import type { FileStore } from "../files/files";
 import type { OutboundClient } from "../outbound/outbound";
 import { paramsWithPublicUrls } from "../hosted-urls";
-import { finishTask, insertJob } from "../callbacks/outbox";
+import { finishTask, jobRows } from "../callbacks/outbox";
 import type { InsertPlan } from "../tasks/hooks";
+import type { Job } from "../callbacks/attempt-log";
 import { createRng, generateResponse } from "./index";
 
 // Completes test-mode tasks without a human. With no delay the answer is generated before the
@@ -60,8 +61,8 @@ export class TestModeWorker {
     /** Quick size reads of other hosts' images go through the outbound policy too. */
     private readonly outbound: OutboundClient,
     private readonly timing: TestModeTiming,
-    /** A task finished: its callback is in the outbox. */
-    private readonly onFinished: (row: TaskRow) => void,
+    /** A task finished: its callback is in the outbox (`ownJobs`: leased to this process, to deliver at once). */
+    private readonly onFinished: (row: TaskRow, ownJobs?: Job[]) => void,
   ) {
     this.delayMs = timing.delayMs;
     this.leaseMs = timing.leaseMs;
@@ -70,18 +71,21 @@ export class TestModeWorker {
   /** How a new test-mode task is stored: completed at once (no delay), or pending with a timer. */
   async planInsert(row: TaskRow): Promise<InsertPlan> {
     if (row.mode !== "test" || this.delayMs > 0 || this.stopped || !isTaskType(row.type)) {
-      return { row, write: async () => undefined, after: () => this.schedule(row.id, row.created_at + this.delayMs) };
+      return { row, rows: {}, after: () => this.schedule(row.id, row.created_at + this.delayMs) };
     }
-    const { response, size } = await this.answer(row, row.type);
+    const { response, size, masks } = await this.answer(row, row.type);
     const now = Date.now();
     const done: TaskRow = { ...row, status: "completed", response: JSON.stringify(response), completed_at: Math.max(now, row.created_at) };
+    // The job is written leased to this process, which delivers it as soon as the insert has
+    // committed: no claim query per job. Should the process die first, the lease runs out and
+    // any dispatcher claims it.
+    const jobs = jobRows(done, now, now + this.leaseMs);
     return {
       row: done,
-      write: async (trx) => {
-        if (size) await saveAttachmentResults(trx, row.id, [size]);
-        await insertJob(trx, done, now);
-      },
-      after: () => this.onFinished(done),
+      rows: { taskAttachments: size ? attachmentResultRows(row.id, [size], now) : [], callbackJobs: jobs },
+      after: (stored) => this.onFinished(done, jobs.map((job, i) => ({ ...job, id: stored.callbackJobIds[i] }))),
+      // The task was not stored (a unique_id race lost): its masks must not stay behind.
+      discard: () => this.files.remove(masks),
     };
   }
 
@@ -204,7 +208,7 @@ export class TestModeWorker {
    * attachment's check). Masks are stored here, before the task says completed, so a response
    * never links to a file that isn't there yet.
    */
-  private async answer(row: TaskRow, type: TaskType): Promise<{ response: Record<string, unknown>; size: AttachmentSize | null }> {
+  private async answer(row: TaskRow, type: TaskType): Promise<{ response: Record<string, unknown>; size: AttachmentSize | null; masks: string[] }> {
     const params = readJson<Record<string, unknown>>(row.params, "tasks.params");
     const { canvas, size } = await this.canvasFor(type, params);
     // Masks are generated synchronously; the store may be the database, so they are saved after.
@@ -221,7 +225,7 @@ export class TestModeWorker {
       },
     });
     for (const [rel, png] of masks) await this.files.save(rel, png);
-    return { response, size };
+    return { response, size, masks: masks.map(([rel]) => rel) };
   }
 
   private async cachedSize(url: string): Promise<Canvas | null> {

@@ -13,6 +13,12 @@ export interface StoreDialect {
    * be freed at once. On PostgreSQL other live processes may hold leases: they only run out.
    */
   readonly singleProcess: boolean;
+  /**
+   * Inserts into several tables can be ONE statement (PostgreSQL's data-modifying WITH): one
+   * round trip, atomic without BEGIN/COMMIT. SQLite has no such WITH; its statements cost
+   * microseconds in-process, so it runs them in a transaction.
+   */
+  readonly oneStatementWrites: boolean;
   /** Column type for stored bytes (uploaded files, masks). */
   readonly bytesType: "blob" | "bytea";
   /** Adds an auto-numbered integer primary key column named `id`. */

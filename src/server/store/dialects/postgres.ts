@@ -23,6 +23,7 @@ export function postgresKyselyDialect(url: string, poolSize: number): PostgresDi
 
 export const postgresDialect: StoreDialect = {
   name: "postgres",
+  oneStatementWrites: true,
   singleProcess: false,
   bytesType: "bytea",
   autoId: (table) => table.addColumn("id", "serial", (c) => c.primaryKey()),

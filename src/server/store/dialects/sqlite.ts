@@ -46,6 +46,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 
 export const sqliteDialect: StoreDialect = {
   name: "sqlite",
+  oneStatementWrites: false,
   singleProcess: true,
   bytesType: "blob",
   autoId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),

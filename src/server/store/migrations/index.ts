@@ -7,6 +7,7 @@ import * as m005 from "./005_members";
 import * as m006 from "./006_rollups";
 import * as m007 from "./007_work";
 import * as m008 from "./008_deferred_rollups";
+import * as m009 from "./009_create_statement_rollups";
 import * as m010 from "./010_list_indexes";
 
 /** Every migration, in order: one explicit list (add new files here). */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "006_rollups": m006,
   "007_work": m007,
   "008_deferred_rollups": m008,
+  "009_create_statement_rollups": m009,
   "010_list_indexes": m010,
 };
 
