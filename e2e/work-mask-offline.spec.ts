@@ -133,59 +133,44 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   expect(await indexAt(request, task.response, 20, 20)).toBe(0);
 });
 
-test("segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored", async ({ page, request, baseURL }) => {
-  const taskId = await createHorseTask(request, baseURL);
-  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-  const canvas = await readyCanvas(page);
-  await canvas.tool("Brush");
-  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
-  await page.route("**/v1/files", refuse);
-  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
-  const painted = await unlabeled(page);
-  expect(painted).toBeLessThan(131_200);
-  // At once, before the pause ends: the page keeps the stroke as it goes.
-  page.on("dialog", (d) => void d.accept());
-  await page.reload();
-  await expect(page.getByTestId("mask-restored")).toBeVisible();
-  await readyCanvas(page);
-  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
-  await page.unroute("**/v1/files", refuse);
-  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
-  await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
-  const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
-  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
-});
-
-test("segmentation: a stroke made just before the tab reloads survives even when the closing page's IndexedDB write is lost", async ({ page, request, baseURL }) => {
-  // Chromium aborts IndexedDB transactions of a document being torn down; under load the write
-  // started at page-hide never commits. This page's IndexedDB writes fail from the moment it
-  // starts leaving, so only storage written synchronously at page-hide can keep the stroke.
-  await abortIndexedDbWritesOnLeave(page);
-  const taskId = await createHorseTask(request, baseURL);
-  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-  const canvas = await readyCanvas(page);
-  await canvas.tool("Brush");
-  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
-  await page.route("**/v1/files", refuse);
-  await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
-  const painted = await unlabeled(page);
-  expect(painted).toBeLessThan(131_200);
-  page.on("dialog", (d) => void d.accept());
-  await page.reload();
-  // IndexedDB never got it: the restored painting came from the page-hide rescue copy.
-  await expect(page.getByTestId("mask-restored")).toBeVisible();
-  await readyCanvas(page);
-  await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
-  // Moved into IndexedDB on opening (this page's writes work until it leaves) and the slot cleared.
-  await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
-  await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.includes(id)), taskId)).toEqual([]);
-  await page.unroute("**/v1/files", refuse);
-  await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
-  await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
-  const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
-  expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
-  await expect.poll(() => keptMask(page, taskId)).toBeNull();
-});
+// The stroke is kept as the page goes, whether the closing page's IndexedDB write lands or not:
+// Chromium aborts IndexedDB transactions of a document being torn down, and under load the write
+// started at page-hide never commits, so only storage written synchronously at page-hide (the
+// rescue slot) can keep it. `lost` makes this page's IndexedDB writes fail once it starts leaving.
+for (const lost of [false, true]) {
+  const title = lost
+    ? "segmentation: a stroke made just before the tab reloads survives even when the closing page's IndexedDB write is lost"
+    : "segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored";
+  test(title, async ({ page, request, baseURL }) => {
+    if (lost) await abortIndexedDbWritesOnLeave(page);
+    const taskId = await createHorseTask(request, baseURL);
+    await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+    const canvas = await readyCanvas(page);
+    await canvas.tool("Brush");
+    const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+    await page.route("**/v1/files", refuse);
+    await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
+    const painted = await unlabeled(page);
+    expect(painted).toBeLessThan(131_200);
+    // At once, before the pause ends: the page keeps the stroke as it goes.
+    page.on("dialog", (d) => void d.accept());
+    await page.reload();
+    await expect(page.getByTestId("mask-restored")).toBeVisible();
+    await readyCanvas(page);
+    await expect.poll(() => unlabeled(page), { timeout: 15_000 }).toBe(painted);
+    if (lost) {
+      // Moved into IndexedDB on opening (this page's writes work until it leaves), the slot cleared.
+      await expect.poll(() => keptMask(page, taskId)).not.toBeNull();
+      await expect.poll(() => page.evaluate((id) => Object.keys(localStorage).filter((k) => k.includes(id)), taskId)).toEqual([]);
+    }
+    await page.unroute("**/v1/files", refuse);
+    await expect(page.getByTestId("mask-save-state")).toHaveAttribute("data-state", "saved", { timeout: 20_000 });
+    await expect.poll(async () => (await draftOf<MaskAnswer>(request, taskId))?.response.annotations.combined.indexedImage ?? "", { timeout: 20_000 }).toMatch(/\/files\//);
+    const draft = (await draftOf<MaskAnswer>(request, taskId))!.response;
+    expect(await indexAt(request, draft, 200, 250)).toBe(draft.labelMapping.horse.index);
+    await expect.poll(() => keptMask(page, taskId)).toBeNull();
+  });
+}
 
 test("segmentation: leaving with this site's local storage full says the last strokes had no instant copy, until they are uploaded", async ({ page, request, baseURL }) => {
   await abortIndexedDbWritesOnLeave(page);
