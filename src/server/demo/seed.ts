@@ -197,13 +197,18 @@ async function seedCallbackHistory(ctx: SeedContext, row: TaskRow, finishedAt: n
   const attempts = gaveUp ? failures : failures + 1;
   const failure = ctx.rng.pick(FAILURES);
   const rows: { at: number; latency: number; ok: boolean }[] = [];
-  let at = finishedAt + 200 + Math.floor(ctx.rng.next() * 1_500);
+  const firstAfter = 200 + Math.floor(ctx.rng.next() * 1_500);
+  let at = finishedAt + firstAfter;
   for (let n = 1; n <= attempts; n++) {
     const ok = n > failures;
     const latency = !ok && failure.error.startsWith("timed out") ? 10_000 : 40 + Math.floor(ctx.rng.next() * 300);
     rows.push({ at, latency, ok });
     at += latency + (delays[n - 1] ?? 0);
   }
+  // A task finished in the last second or two: its attempts move earlier (gaps kept, never before
+  // the task finished) so that no logged attempt lies in the future.
+  const overshoot = Math.min(firstAfter, rows[rows.length - 1].at - ctx.now);
+  if (overshoot > 0) for (const r of rows) r.at -= overshoot;
   const last = rows[rows.length - 1];
   const job = await ctx.db
     .insertInto("callback_jobs")
