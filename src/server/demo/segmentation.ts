@@ -1,6 +1,6 @@
 import { pointInPolygon } from "../../geometry";
 import type { MaskEntry, SegmentannotationParams, SegmentannotationResponse } from "../../schema";
-import { encodeCombined, encodeIndexed, encodeMask, hexColor, palette, type MaskSink } from "../files/masks";
+import { encodeMask, hexColor, maskAnnotations, palette, type MaskSink } from "../files/masks";
 import { CAT_OUTLINE, type DemoAnswer } from "./answers";
 
 // A person's segmentation of the demo photos: the regions follow the objects (the horse's
@@ -55,14 +55,7 @@ export function segmentRegion(p: SegmentannotationParams, size: { width: number;
   for (const label of p.instance_labels) labeled[label] = [];
   return {
     response: {
-      annotations: {
-        unlabeled: p.allow_unlabeled ? sink.save("unlabeled.png", encodeMask(width, height, indices, 0)) : null,
-        labeled,
-        combined: {
-          image: sink.save("combined.png", encodeCombined(width, height, indices, colourOf)),
-          indexedImage: sink.save("indexed.png", encodeIndexed(width, height, indices)),
-        },
-      },
+      annotations: maskAnnotations(sink, { width, height, indices, colourOf }, labeled, p.allow_unlabeled),
       labelMapping,
       instances: {},
     },

@@ -1,4 +1,5 @@
 import { PNG } from "pngjs";
+import type { SegmentannotationResponse } from "../../schema";
 
 // PNG encoding of segmentation masks. Masks are written in the PNG colour type they need (grey
 // for indexed images and per-label masks, RGB for the colour image) straight from byte arrays,
@@ -69,4 +70,26 @@ function hsl(h: number, s: number, l: number): [number, number, number] {
   const a = s * Math.min(l, 1 - l);
   const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
   return [Math.round(255 * f(0)), Math.round(255 * f(8)), Math.round(255 * f(4))];
+}
+
+/**
+ * A segmentation answer's `annotations` from its index image: the per-label files the caller
+ * saved (`labeled`), plus the unlabeled mask (when the task allows unlabeled pixels), the colour
+ * image and the indexed image, saved through `sink`.
+ */
+export function maskAnnotations(
+  sink: MaskSink,
+  image: { width: number; height: number; indices: Uint8Array; colourOf: Map<number, [number, number, number]> },
+  labeled: SegmentannotationResponse["annotations"]["labeled"],
+  allowUnlabeled: boolean,
+): SegmentannotationResponse["annotations"] {
+  const { width, height, indices, colourOf } = image;
+  return {
+    unlabeled: allowUnlabeled ? sink.save("unlabeled.png", encodeMask(width, height, indices, 0)) : null,
+    labeled,
+    combined: {
+      image: sink.save("combined.png", encodeCombined(width, height, indices, colourOf)),
+      indexedImage: sink.save("indexed.png", encodeIndexed(width, height, indices)),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { MaskEntry, SegmentannotationParams, SegmentannotationResponse } from "../../schema";
 import type { Canvas } from "../attachments/attachments";
-import { encodeCombined, encodeIndexed, encodeMask, hexColor, palette, type MaskSink } from "../files/masks";
+import { encodeMask, hexColor, maskAnnotations, palette, type MaskSink } from "../files/masks";
 import type { Rng } from "./rng";
 
 // A synthetic segmentation with real PNG masks: the semantic labels share the image in vertical
@@ -57,14 +57,7 @@ export function segmentation(p: SegmentannotationParams, canvas: Canvas, rng: Rn
     labeled[label] = instances[i].map((e, k) => sink.save(fileName(label, `-${e.index}-instance${k}`), encodeMask(width, height, indices, e.index)));
   });
   return {
-    annotations: {
-      unlabeled: p.allow_unlabeled ? sink.save("unlabeled.png", encodeMask(width, height, indices, 0)) : null,
-      labeled,
-      combined: {
-        image: sink.save("combined.png", encodeCombined(width, height, indices, colourOf)),
-        indexedImage: sink.save("indexed.png", encodeIndexed(width, height, indices)),
-      },
-    },
+    annotations: maskAnnotations(sink, { width, height, indices, colourOf }, labeled, p.allow_unlabeled),
     labelMapping,
     instances: {},
   };
