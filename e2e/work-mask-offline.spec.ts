@@ -133,6 +133,17 @@ test("segmentation offline: painting survives a reload from the browser's copy, 
   expect(await indexAt(request, task.response, 20, 20)).toBe(0);
 });
 
+/** A horse task open with the brush, its uploads refused (route `refuse` is removed to let them through). */
+async function openHorseBrushWithoutUploads(page: Page, request: APIRequestContext, baseURL: string | undefined) {
+  const taskId = await createHorseTask(request, baseURL);
+  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
+  const canvas = await readyCanvas(page);
+  await canvas.tool("Brush");
+  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
+  await page.route("**/v1/files", refuse);
+  return { taskId, canvas, refuse };
+}
+
 // The stroke is kept as the page goes, whether the closing page's IndexedDB write lands or not:
 // Chromium aborts IndexedDB transactions of a document being torn down, and under load the write
 // started at page-hide never commits, so only storage written synchronously at page-hide (the
@@ -143,12 +154,7 @@ for (const lost of [false, true]) {
     : "segmentation: a stroke made just before the tab reloads (within the upload pause) is kept and restored";
   test(title, async ({ page, request, baseURL }) => {
     if (lost) await abortIndexedDbWritesOnLeave(page);
-    const taskId = await createHorseTask(request, baseURL);
-    await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-    const canvas = await readyCanvas(page);
-    await canvas.tool("Brush");
-    const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
-    await page.route("**/v1/files", refuse);
+    const { taskId, canvas, refuse } = await openHorseBrushWithoutUploads(page, request, baseURL);
     await canvas.drag({ x: 100, y: 250 }, { x: 300, y: 250 });
     const painted = await unlabeled(page);
     expect(painted).toBeLessThan(131_200);
@@ -174,12 +180,7 @@ for (const lost of [false, true]) {
 
 test("segmentation: leaving with this site's local storage full says the last strokes had no instant copy, until they are uploaded", async ({ page, request, baseURL }) => {
   await abortIndexedDbWritesOnLeave(page);
-  const taskId = await createHorseTask(request, baseURL);
-  await page.goto(`/work/${taskId}#key=${LIVE_KEY}`);
-  const canvas = await readyCanvas(page);
-  await canvas.tool("Brush");
-  const refuse = (route: import("@playwright/test").Route) => route.abort("connectionrefused");
-  await page.route("**/v1/files", refuse);
+  const { canvas, refuse } = await openHorseBrushWithoutUploads(page, request, baseURL);
   // localStorage full to the last character (other data of this site), and IndexedDB's write lost.
   const filled = await page.evaluate(() => {
     let n = 0;
